@@ -1,0 +1,24 @@
+using Course.Kit;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Homework.Attention;
+
+/// <summary>The position-wise MLP: H = ReLU(Z W_up + b1) W_down + b2.</summary>
+public sealed class Mlp : nn.Module<Tensor, Tensor>
+{
+    private readonly Linear up;
+    private readonly Linear down;
+
+    public Mlp(TransformerConfig config) : base(nameof(Mlp))
+    {
+        up = nn.Linear(config.Width, config.MlpWidth);
+        down = nn.Linear(config.MlpWidth, config.Width);
+        RegisterComponents();
+    }
+
+    /// <summary>(B, T, d) → (B, T, d).</summary>
+    public override Tensor forward(Tensor z) =>
+        throw new NotImplementedException("TODO: H = ReLU(Z W_up + b1) W_down + b2.");
+}

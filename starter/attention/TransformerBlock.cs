@@ -1,0 +1,23 @@
+using Course.Kit;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Homework.Attention;
+
+/// <summary>One decoder block with a residual connection around attention and around the MLP.</summary>
+public sealed class TransformerBlock : nn.Module<Tensor, Tensor>
+{
+    private readonly CausalSelfAttention attention;
+    private readonly Mlp mlp;
+
+    public TransformerBlock(TransformerConfig config) : base(nameof(TransformerBlock))
+    {
+        attention = new CausalSelfAttention(config);
+        mlp = new Mlp(config);
+        RegisterComponents();
+    }
+
+    /// <summary>h = x + Attention(x); output = h + MLP(h). (B, T, d) → (B, T, d).</summary>
+    public override Tensor forward(Tensor x) =>
+        throw new NotImplementedException("TODO: the two residual connections of the handout.");
+}
