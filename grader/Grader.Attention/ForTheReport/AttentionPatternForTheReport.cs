@@ -1,0 +1,46 @@
+using Course.Kit;
+using GradingHost.Checks;
+using TorchSharp;
+using Xunit;
+using static GradingHost.Checks.Attention.Models;
+using static TorchSharp.torch;
+
+namespace GradingHost.Checks.Attention;
+
+/// <summary>
+/// Not a rubric check: records the first layer's attention on a sample sentence, with the trained
+/// reference's weights loaded into both models, so the report can show the two patterns side by side.
+/// </summary>
+public sealed class AttentionPatternForTheReport
+{
+    public const string SampleSentence = "The cat sat on the mat.";
+
+    [Fact]
+    public void RecordFirstLayerAttention()
+    {
+        var corpus = BrownCorpus.Instance;
+        var profile = SubmissionUnderTest.Profile;
+        var trained = TrainedReference.Load(profile, corpus);
+        var ids = corpus.Vocabulary.Encode(SampleSentence);
+        var tokens = tensor(ids, [1, ids.Length]);
+        var labels = SampleSentence.Select(c => c.ToString()).ToList();
+        var reference = FirstLayerWeights(trained, tokens);
+        ReportArtifacts.Write("attention.json", new AttentionPattern(labels, reference, null));
+
+        var submission = Submission.Create(LanguageModel, trained.Config);
+        Weights.Copy(trained.Model, submission, LanguageModel);
+        ReportArtifacts.Write("attention.json", new AttentionPattern(labels, reference, FirstLayerWeights(new TrainedModel(submission, trained.Config), tokens)));
+    }
+
+    private static double[][] FirstLayerWeights(TrainedModel model, Tensor tokens)
+    {
+        model.Model.eval();
+        using var _ = no_grad();
+        var positions = arange(tokens.shape[1], dtype: int64);
+        var x = Forward(Child(model.Model, "token_embedding", LanguageModel), tokens, "token embedding")
+                + Forward(Child(model.Model, "position_embedding", LanguageModel), positions, "position embedding");
+        var weights = AttentionWeightsOf(Child(model.Model, "blocks.0.attention", LanguageModel), x)[0].to(float64);
+        var t = (int)weights.shape[0];
+        return Enumerable.Range(0, t).Select(i => weights[i].data<double>().ToArray()).ToArray();
+    }
+}

@@ -1,0 +1,55 @@
+using Course.Kit;
+using TorchSharp;
+using GradingHost.Checks;
+using GradingHost.Checks.Manifest;
+using Xunit;
+using static GradingHost.Checks.Attention.Models;
+using static TorchSharp.torch;
+
+namespace GradingHost.Checks.Attention;
+
+/// <summary>
+/// The student's whole model, trained with the course's training loop. Both checks are seeded, so a
+/// submission gets the same verdict on every run.
+/// </summary>
+public sealed class TrainingChecks
+{
+    /// <summary>The reference fits one batch of 4×64 characters to a loss below 0.1 nats in 150 steps; 1.0 leaves a wide margin.</summary>
+    public const double OverfitLossBar = 1.0;
+    public const int OverfitSteps = 150;
+
+    [Fact]
+    public void OverfitsOneBatch()
+    {
+        var profile = SubmissionUnderTest.Profile;
+        var corpus = BrownCorpus.Instance;
+        manual_seed((long)profile.Seed);
+        var model = Submission.Create(LanguageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads: 1)).to(Devices.Best);
+        var (x, y) = corpus.Train.RandomBatch(4, profile.ContextLength, new Generator(profile.Seed));
+        var losses = Student.Run("Training your model on one fixed batch", () => Trainer.Overfit(model, x, y, OverfitSteps, profile.LearningRate));
+        if (!(losses[^1] <= OverfitLossBar))
+            throw new StudentFeedback(
+                $"After {OverfitSteps} AdamW steps on one fixed batch your model's loss is {losses[^1]:G4} nats (it started at {losses[0]:G4}); " +
+                $"a working model gets below {OverfitLossBar} (the reference reaches ~0.1). Check that every parameter is registered and used, " +
+                "and that the weights start small (the handout's initialisation: normal with std InitStd, biases zero).");
+    }
+
+    [Fact]
+    public void ReachesTheDevPerplexityThreshold()
+    {
+        var profile = SubmissionUnderTest.Profile;
+        var bar = ManifestLocation.ForThisGrader.Perplexity[profile.Name];
+        var corpus = BrownCorpus.Instance;
+        manual_seed((long)profile.Seed);
+        var model = Submission.Create(LanguageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads: 1)).to(Devices.Best);
+        var started = DateTime.UtcNow;
+        Student.Run($"Training your model ({profile.Name} profile)", () => Trainer.Train(model, corpus.Train, profile, new Generator(profile.Seed)));
+        var perplexity = Student.Run("Evaluating your trained model on the dev split",
+            () => LanguageModeling.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens));
+        ReportArtifacts.Write("training.json", new TrainingOutcome(profile.Name, perplexity, bar.Threshold, profile.Steps, (DateTime.UtcNow - started).TotalSeconds));
+        if (!(perplexity <= bar.Threshold))
+            throw new StudentFeedback(
+                $"After {profile.Steps} training steps ({profile.Name} profile) your model's dev perplexity is {perplexity:G4}; the bar is {bar.Threshold:G4}. " +
+                "The model runs but does not learn well: look at the initialisation and at anything that blocks information flow (a missing residual, a wrong mask, a detached tensor).");
+    }
+}

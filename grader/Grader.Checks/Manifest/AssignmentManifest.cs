@@ -1,0 +1,34 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace GradingHost.Checks.Manifest;
+
+/// <summary>An assignment as the instructors publish it: assignments/&lt;id&gt;/assignment.yaml.</summary>
+public sealed class AssignmentManifest
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    /// <summary>The xunit project holding the checks, under grader/.</summary>
+    public string Grader { get; set; } = "";
+    /// <summary>The namespace of the assignment's API in starter and reference.</summary>
+    public string Namespace { get; set; } = "";
+    public string Starter { get; set; } = "";
+    public string Reference { get; set; } = "";
+    public int TimeLimitSeconds { get; set; } = 600;
+    /// <summary>APIs the assignment forbids because they would do the student's work; using one costs the item that owns BannedApiChecks.</summary>
+    public List<ListedApi> BannedApis { get; set; } = [];
+    public List<RubricItem> Items { get; set; } = [];
+    /// <summary>Dev-perplexity thresholds per training profile.</summary>
+    public Dictionary<string, PerplexityThreshold> Perplexity { get; set; } = [];
+    /// <summary>Known-faulty variants of the reference that `gradinghost verify` grades.</summary>
+    public List<FaultyVariant> Faults { get; set; } = [];
+
+    public double TotalPoints => Items.Sum(i => i.Points);
+
+    public static AssignmentManifest Load(string path)
+    {
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        var manifest = deserializer.Deserialize<AssignmentManifest>(File.ReadAllText(path));
+        return manifest ?? throw new InvalidDataException($"{path} is empty.");
+    }
+}
