@@ -1,0 +1,54 @@
+using GradingHost.Pipeline;
+
+namespace GradingHost.Cli;
+
+/// <summary>The command-line verbs. Exit codes: 0 done, 1 verification failed, 2 bad invocation.</summary>
+public static class Commands
+{
+    public static int Grade(string assignment, string submission, string outDirectory, string profile) => Guarded(() =>
+    {
+        var layout = RepositoryLayout.Discover();
+        var report = new GradingPipeline(layout).Grade(layout.Manifest(assignment), submission, outDirectory, profile);
+        Console.WriteLine($"{report.Student}: {report.Score:0.##}/{report.MaxScore:0.##} ({report.ExecutionSeconds:0.0} s) -> {Path.Combine(outDirectory, "feedback.pdf")}");
+        return 0;
+    });
+
+    public static int Verify(string assignment, string outDirectory, string profile) => Guarded(() =>
+    {
+        var layout = RepositoryLayout.Discover();
+        var manifest = layout.Manifest(assignment);
+        var results = new Verification(layout, new GradingPipeline(layout)).Verify(manifest, Path.Combine(outDirectory, assignment), profile,
+            e => Console.WriteLine($"{(e.Met ? "ok  " : "FAIL")} {e.Submission}: expected {e.Expected}, got {e.Got}"));
+        var failed = results.Count(r => !r.Met);
+        Console.WriteLine(failed == 0
+            ? $"verify {assignment}: all {results.Count} expectations met."
+            : $"verify {assignment}: {failed} of {results.Count} expectations failed.");
+        return failed == 0 ? 0 : 1;
+    });
+
+    public static int List() => Guarded(() =>
+    {
+        var layout = RepositoryLayout.Discover();
+        foreach (var id in layout.AssignmentIds)
+        {
+            var manifest = layout.Manifest(id);
+            Console.WriteLine($"{manifest.Id}: {manifest.Title} ({manifest.TotalPoints:0.##} points)");
+            foreach (var item in manifest.Items)
+                Console.WriteLine($"  {item.Points,5:0.##}  {item.Id,-20} {item.Title} [{item.Visibility}]");
+        }
+        return 0;
+    });
+
+    private static int Guarded(Func<int> command)
+    {
+        try
+        {
+            return command();
+        }
+        catch (UserError e)
+        {
+            Console.Error.WriteLine($"gradinghost: {e.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace GradingHost.Pipeline;
+
+/// <summary>Step 2's result: an assembly to run, or the reasons there is none, phrased for the student.</summary>
+/// <param name="Failure">why there is no assembly, e.g. "does not compile"; empty on success</param>
+public sealed record CompileOutcome(string? AssemblyPath, IReadOnlyList<string> Problems, string Failure = "")
+{
+    public bool Succeeded => AssemblyPath is not null;
+}

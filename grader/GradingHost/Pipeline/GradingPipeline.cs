@@ -1,0 +1,95 @@
+using System.Text.Json;
+using GradingHost.Checks;
+using GradingHost.Checks.Manifest;
+using GradingHost.Report;
+using GradingHost.Rubric;
+
+namespace GradingHost.Pipeline;
+
+/// <summary>submission → compile → run in isolation → rubric → report, for one submission.</summary>
+public sealed class GradingPipeline(RepositoryLayout layout)
+{
+    public static string Version => typeof(GradingPipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>Grades and writes results.json and feedback.pdf to <paramref name="outDirectory"/>, whatever happens to the submission.</summary>
+    public GradeReport Grade(AssignmentManifest manifest, string submission, string outDirectory, string profile, TimeSpan? timeLimit = null)
+    {
+        var started = DateTimeOffset.UtcNow;
+        Directory.CreateDirectory(outDirectory);
+        var work = Path.Combine(outDirectory, ".work");
+        if (Directory.Exists(work))
+            Directory.Delete(work, recursive: true);
+        Directory.CreateDirectory(work);
+
+        var (sources, student) = SubmissionSource.Resolve(submission, manifest, layout, work);
+        var limit = timeLimit ?? TimeSpan.FromSeconds(manifest.TimeLimitSeconds);
+        var compiled = SubmissionCompiler.Compile(sources, Path.Combine(work, "bin"));
+        IReadOnlyList<ItemResult> items;
+        string summary;
+        var measurements = new List<Measurement>();
+        AttentionFigure? figure = null;
+        if (!compiled.Succeeded)
+        {
+            summary = $"Your submission could not be graded: it {compiled.Failure}.\n" + string.Join("\n", compiled.Problems);
+            items = Scorer.NothingRan(manifest, $"Not graded: the submission {compiled.Failure} (the summary gives file and line).");
+        }
+        else
+        {
+            var run = IsolatedRun.Run(layout.GraderAssembly(manifest), compiled.AssemblyPath!, sources, profile, work,
+                Path.Combine(layout.Root, ".cache"), limit);
+            if (run.ResultsXml is null)
+            {
+                var cause = run.TimedOut
+                    ? $"the checks did not finish within the time limit of {limit.TotalSeconds:0} s (an endless loop, or training far slower than it should be)"
+                    : $"the process running your code stopped unexpectedly (exit code {run.ExitCode}); the last lines it printed: {LastLines(run.OutputTail, 5)}";
+                summary = $"Your submission compiled, but grading could not finish: {cause}.";
+                items = Scorer.NothingRan(manifest, $"Not graded: {cause}.");
+            }
+            else
+            {
+                items = Scorer.Score(manifest, CheckResults.Read(run.ResultsXml));
+                summary = "";
+            }
+            (figure, measurements) = ReadArtifacts(Path.Combine(work, "artifacts"));
+        }
+
+        var score = items.Sum(i => i.Earned);
+        var total = items.Sum(i => i.Possible);
+        var headline = $"Score {score:0.##} / {total:0.##}. " + (score >= total
+            ? "Every rubric item passed."
+            : $"Points were lost on: {string.Join(", ", items.Where(i => i.Earned < i.Possible).Select(i => i.Title))}. Each item below says what went wrong and where to look.");
+        var report = new GradeReport(student, manifest.Id, manifest.Title, profile, Version, started,
+            (DateTimeOffset.UtcNow - started).TotalSeconds, summary.Length > 0 ? summary + "\n" + headline : headline,
+            items, measurements, figure);
+        GradescopeResults.Write(report, Path.Combine(outDirectory, "results.json"));
+        FeedbackPdf.Write(report, Path.Combine(outDirectory, "feedback.pdf"));
+        return report;
+    }
+
+    private static (AttentionFigure?, List<Measurement>) ReadArtifacts(string directory)
+    {
+        var measurements = new List<Measurement>();
+        AttentionFigure? figure = null;
+        var attentionPath = Path.Combine(directory, "attention.json");
+        if (File.Exists(attentionPath))
+        {
+            var pattern = JsonSerializer.Deserialize<AttentionPattern>(File.ReadAllText(attentionPath), ReportArtifacts.Json);
+            if (pattern is not null)
+                figure = new AttentionFigure(pattern.Tokens, pattern.Reference, pattern.Submission);
+        }
+        var trainingPath = Path.Combine(directory, "training.json");
+        if (File.Exists(trainingPath))
+        {
+            var training = JsonSerializer.Deserialize<TrainingOutcome>(File.ReadAllText(trainingPath), ReportArtifacts.Json);
+            if (training is not null)
+            {
+                measurements.Add(new Measurement("Dev perplexity after training", $"{training.Perplexity:0.###} (bar: ≤ {training.Threshold:0.###}, {training.Profile} profile)"));
+                measurements.Add(new Measurement("Training", $"{training.Steps} steps in {training.Seconds:0.#} s"));
+            }
+        }
+        return (figure, measurements);
+    }
+
+    private static string LastLines(string text, int count) =>
+        string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(count));
+}

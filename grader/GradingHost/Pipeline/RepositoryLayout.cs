@@ -1,0 +1,48 @@
+using GradingHost.Checks.Manifest;
+
+namespace GradingHost.Pipeline;
+
+/// <summary>Where things are in a checkout: assignments, their manifests, and the built graders.</summary>
+public sealed class RepositoryLayout
+{
+    private RepositoryLayout(string root, string configuration) => (Root, Configuration) = (root, configuration);
+
+    public string Root { get; }
+
+    /// <summary>The build configuration the host itself was built in ("debug"/"release"); graders are taken from the same.</summary>
+    public string Configuration { get; }
+
+    public static RepositoryLayout Discover()
+    {
+        var here = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        for (var dir = new DirectoryInfo(here); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GradingHost.sln")))
+                return new RepositoryLayout(dir.FullName, Path.GetFileName(here));
+        }
+        throw new InvalidOperationException($"gradinghost must run from a build inside the repository (no GradingHost.sln above {here}).");
+    }
+
+    public IReadOnlyList<string> AssignmentIds =>
+        Directory.EnumerateDirectories(Path.Combine(Root, "assignments"))
+            .Where(d => File.Exists(Path.Combine(d, ManifestLocation.FileName)))
+            .Select(Path.GetFileName).OfType<string>().Order().ToList();
+
+    public AssignmentManifest Manifest(string assignmentId)
+    {
+        var path = Path.Combine(Root, "assignments", assignmentId, ManifestLocation.FileName);
+        if (!File.Exists(path))
+            throw new UserError($"There is no assignment '{assignmentId}'. Known assignments: {string.Join(", ", AssignmentIds)}.");
+        return AssignmentManifest.Load(path);
+    }
+
+    public string GraderAssembly(AssignmentManifest manifest)
+    {
+        var path = Path.Combine(Root, "artifacts", "bin", manifest.Grader, Configuration, manifest.Grader + ".dll");
+        if (!File.Exists(path))
+            throw new UserError($"The grader {manifest.Grader} is not built ({path} is missing); run `dotnet build GradingHost.sln -c {Configuration}`.");
+        return path;
+    }
+
+    public string PathInRepository(string relative) => Path.Combine(Root, relative);
+}

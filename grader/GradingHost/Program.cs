@@ -1,0 +1,24 @@
+using System.CommandLine;
+using GradingHost.Cli;
+
+var assignment = new Option<string>("--assignment") { Description = "assignment id, e.g. attention (see `gradinghost list`)", Required = true };
+var submission = new Option<string>("--submission") { Description = "a folder or .zip of .cs files, or 'reference' / 'starter'", Required = true };
+var outDir = new Option<string>("--out") { Description = "where results.json and feedback.pdf go", Required = true };
+var profile = new Option<string>("--profile") { Description = "training profile: cpu (CI, minutes on 2 cores) or gpu (the homework's full configuration)", DefaultValueFactory = _ => "cpu" };
+profile.AcceptOnlyFromAmong("cpu", "gpu");
+var verifyOut = new Option<string>("--out") { Description = "where each graded variant's outputs go", DefaultValueFactory = _ => "out/verify" };
+var verifyProfile = new Option<string>("--profile") { Description = "training profile", DefaultValueFactory = _ => "cpu" };
+verifyProfile.AcceptOnlyFromAmong("cpu", "gpu");
+
+var grade = new Command("grade", "Grade one submission: writes results.json (Gradescope format) and feedback.pdf.") { assignment, submission, outDir, profile };
+grade.SetAction(r => Commands.Grade(r.GetValue(assignment)!, r.GetValue(submission)!, r.GetValue(outDir)!, r.GetValue(profile)!));
+
+var verifyAssignment = new Option<string>("--assignment") { Description = "assignment id", Required = true };
+var verify = new Command("verify", "Prove the grader: reference full marks, starter zero, each known fault loses exactly its item.") { verifyAssignment, verifyOut, verifyProfile };
+verify.SetAction(r => Commands.Verify(r.GetValue(verifyAssignment)!, r.GetValue(verifyOut)!, r.GetValue(verifyProfile)!));
+
+var list = new Command("list", "List the assignments and their rubrics.");
+list.SetAction(_ => Commands.List());
+
+var root = new RootCommand("GradingHost: grades C#/TorchSharp language-model assignments.") { grade, verify, list };
+return root.Parse(args).Invoke();

@@ -1,0 +1,34 @@
+using System.Xml.Linq;
+
+namespace GradingHost.Rubric;
+
+/// <summary>Reads the xunit v3 XML report into check outcomes.</summary>
+public static class CheckResults
+{
+    private const string FeedbackException = "GradingHost.Checks.StudentFeedback";
+
+    public static IReadOnlyDictionary<string, CheckOutcome> Read(string xmlPath)
+    {
+        var outcomes = new Dictionary<string, CheckOutcome>();
+        foreach (var test in XDocument.Load(xmlPath).Descendants("test"))
+        {
+            var type = (string?)test.Attribute("type") ?? "";
+            var name = $"{type[(type.LastIndexOf('.') + 1)..]}.{(string?)test.Attribute("method")}";
+            var failure = test.Element("failure");
+            var exception = (string?)failure?.Attribute("exception-type") ?? "";
+            var message = failure?.Element("message")?.Value.Trim() ?? "";
+            outcomes[name] = (string?)test.Attribute("result") switch
+            {
+                "Pass" => new CheckOutcome(name, CheckVerdict.Passed, ""),
+                "Fail" when exception == typeof(NotImplementedException).FullName =>
+                    new CheckOutcome(name, CheckVerdict.NotImplemented, $"Not implemented yet: your code still throws NotImplementedException ({FirstLine(message)})."),
+                "Fail" when exception == FeedbackException => new CheckOutcome(name, CheckVerdict.Failed, message),
+                "Fail" => new CheckOutcome(name, CheckVerdict.Failed, $"The check stopped with {exception}: {FirstLine(message)}"),
+                _ => new CheckOutcome(name, CheckVerdict.NotRun, "This check did not run."),
+            };
+        }
+        return outcomes;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+}

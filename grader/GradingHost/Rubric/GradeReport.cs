@@ -1,0 +1,21 @@
+namespace GradingHost.Rubric;
+
+/// <summary>Everything the host knows about one graded submission; results.json and feedback.pdf are two views of it.</summary>
+/// <param name="Summary">one paragraph for the student: the score and, when grading could not run, why</param>
+/// <param name="Figure">null when the report has no attention figure to show</param>
+public sealed record GradeReport(
+    string Student,
+    string AssignmentId,
+    string AssignmentTitle,
+    string Profile,
+    string GraderVersion,
+    DateTimeOffset GradedAt,
+    double ExecutionSeconds,
+    string Summary,
+    IReadOnlyList<ItemResult> Items,
+    IReadOnlyList<Measurement> Measurements,
+    AttentionFigure? Figure)
+{
+    public double Score => Items.Sum(i => i.Earned);
+    public double MaxScore => Items.Sum(i => i.Possible);
+}
