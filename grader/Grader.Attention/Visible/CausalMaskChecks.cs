@@ -36,7 +36,7 @@ public sealed class CausalMaskChecks
                 var moved = (before[TensorIndex.Colon, prefix] - after[TensorIndex.Colon, prefix]).abs().nan_to_num(0).amax([0, 2]);
                 var first = moved.gt(0).nonzero()[0, 0].item<long>();
                 throw new StudentFeedback(
-                    $"The output at position {first} changed when the tokens after position {t} changed: future tokens leak into the past. " +
+                    $"The output at position {first} changed when the inputs after position {t} changed: future tokens leak into the past. " +
                     "Mask the scores of every key j > i with -∞ before the softmax, so that nothing after position i enters row i, not even through the softmax's normalisation.");
             }
         }

@@ -21,8 +21,8 @@ public static class CheckResults
             {
                 "Pass" => new CheckOutcome(name, CheckVerdict.Passed, ""),
                 "Fail" when exception == typeof(NotImplementedException).FullName =>
-                    new CheckOutcome(name, CheckVerdict.NotImplemented, $"Not implemented yet: your code still throws NotImplementedException ({FirstLine(message)})."),
-                "Fail" when exception == FeedbackException => new CheckOutcome(name, CheckVerdict.Failed, message),
+                    new CheckOutcome(name, CheckVerdict.NotImplemented, $"Not implemented yet: your code still throws NotImplementedException ({FirstLine(WithoutTypePrefix(message, exception))})."),
+                "Fail" when exception == FeedbackException => new CheckOutcome(name, CheckVerdict.Failed, WithoutTypePrefix(message, exception)),
                 "Fail" => new CheckOutcome(name, CheckVerdict.Failed, $"The check stopped with {exception}: {FirstLine(message)}"),
                 _ => new CheckOutcome(name, CheckVerdict.NotRun, "This check did not run."),
             };
@@ -31,4 +31,8 @@ public static class CheckResults
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    /// <summary>xunit writes "Type : message"; the student needs only the message.</summary>
+    private static string WithoutTypePrefix(string message, string exception) =>
+        message.StartsWith(exception + " : ", StringComparison.Ordinal) ? message[(exception.Length + 3)..] : message;
 }

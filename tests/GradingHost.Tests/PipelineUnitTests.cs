@@ -1,0 +1,77 @@
+using System.IO.Compression;
+using GradingHost.Checks;
+using GradingHost.Checks.Manifest;
+using GradingHost.Pipeline;
+using GradingHost.Rubric;
+using Xunit;
+
+namespace GradingHost.Tests;
+
+public sealed class PipelineUnitTests
+{
+    [Fact]
+    public void ScannerFindsBannedApisThroughAliasesButNotInCommentsOrStrings()
+    {
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        File.WriteAllText(Path.Combine(dir, "A.cs"), """
+            using F = TorchSharp.torch.nn.functional;
+            using static TorchSharp.torch;
+            // F.scaled_dot_product_attention(q, k, v) in a comment does not count
+            public static class A
+            {
+                public static string Text = "scaled_dot_product_attention";
+                public static Tensor Run(Tensor q, Tensor k, Tensor v) => F.scaled_dot_product_attention(q, k, v);
+            }
+            """);
+        var uses = ApiUsageScanner.Find(SubmissionCompilation.Create(dir, "Scan"), ["TorchSharp.torch.nn.functional.scaled_dot_product_attention"]);
+        var use = Assert.Single(uses);
+        Assert.Equal(7, use.Line);
+    }
+
+    [Fact]
+    public void ZipThatClimbsOutOfItsFolderIsRefused()
+    {
+        var work = Directory.CreateTempSubdirectory().FullName;
+        var zip = Path.Combine(work, "evil.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        using (var writer = new StreamWriter(archive.CreateEntry("../../escape.cs").Open()))
+            writer.Write("class X {}");
+        var layout = RepositoryLayout.Discover();
+        var error = Assert.Throws<UserError>(() => SubmissionSource.Resolve(zip, layout.Manifest("attention"), layout, work));
+        Assert.Contains("outside the archive", error.Message);
+    }
+
+    [Fact]
+    public void AMistakeIsChargedOnce()
+    {
+        var manifest = new AssignmentManifest
+        {
+            Items =
+            [
+                new RubricItem { Id = "scale", Title = "Scale", Points = 2, Checks = ["S.Scale"] },
+                new RubricItem { Id = "ref", Title = "Matches", Points = 4, Checks = ["R.A", "R.B"], ExcusedBy = ["scale"] },
+                new RubricItem { Id = "other", Title = "Other", Points = 3, Checks = ["O.A", "O.B", "O.C"] },
+            ],
+        };
+        var outcomes = new Dictionary<string, CheckOutcome>
+        {
+            ["S.Scale"] = new("S.Scale", CheckVerdict.Failed, "scores off by 6"),
+            ["R.A"] = new("R.A", CheckVerdict.Failed, "output differs"),
+            ["R.B"] = new("R.B", CheckVerdict.Passed, ""),
+            ["O.A"] = new("O.A", CheckVerdict.Passed, ""),
+            ["O.B"] = new("O.B", CheckVerdict.Failed, "wrong"),
+        };
+        var items = Scorer.Score(manifest, outcomes);
+        Assert.Equal([0, 4, 1], items.Select(i => i.Earned));
+        Assert.Contains(items[1].Messages, m => m.StartsWith("Not charged here") && m.Contains("\"Scale\""));
+        Assert.Equal(ItemStatus.Partial, items[2].Status);
+        Assert.Contains(items[2].Messages, m => m == "This check did not run.");
+    }
+
+    [Fact]
+    public void UnknownAssignmentIsAUserError()
+    {
+        var error = Assert.Throws<UserError>(() => RepositoryLayout.Discover().Manifest("nope"));
+        Assert.Contains("attention", error.Message);
+    }
+}
