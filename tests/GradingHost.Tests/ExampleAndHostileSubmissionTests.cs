@@ -1,3 +1,4 @@
+using GradingHost.Checks.Manifest;
 using GradingHost.Pipeline;
 using GradingHost.Rubric;
 using Xunit;
@@ -72,16 +73,8 @@ public sealed class ExampleAndHostileSubmissionTests
 
     private string CopyOfReference(string name, (string File, string Find, string Replace) edit)
     {
-        var target = Path.Combine(_layout.Root, "out", "test-sources", name);
-        if (Directory.Exists(target))
-            Directory.Delete(target, recursive: true);
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(Path.Combine(_layout.Root, "reference", "attention"), "*.cs"))
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        var path = Path.Combine(target, edit.File);
-        var text = File.ReadAllText(path);
-        Assert.Contains(edit.Find, text);
-        File.WriteAllText(path, text.Replace(edit.Find, edit.Replace));
-        return target;
+        var fault = new FaultyVariant { Id = name, File = edit.File, Find = edit.Find, Replace = edit.Replace };
+        return new Verification(_layout, new GradingPipeline(_layout))
+            .FaultySources(_layout.Manifest("attention"), fault, Path.Combine(_layout.Root, "out", "test-sources", name));
     }
 }

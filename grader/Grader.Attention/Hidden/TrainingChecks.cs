@@ -21,10 +21,7 @@ public sealed class TrainingChecks
     [Fact]
     public void OverfitsOneBatch()
     {
-        var profile = SubmissionUnderTest.Profile;
-        var corpus = BrownCorpus.Instance;
-        manual_seed((long)profile.Seed);
-        var model = Submission.Create(LanguageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads: 1)).to(Devices.Best);
+        var (profile, corpus, model) = FreshModel();
         var (x, y) = corpus.Train.RandomBatch(4, profile.ContextLength, new Generator(profile.Seed));
         var losses = Student.Run("Training your model on one fixed batch", () => Trainer.Overfit(model, x, y, OverfitSteps, profile.LearningRate));
         if (!(losses[^1] <= OverfitLossBar))
@@ -37,11 +34,8 @@ public sealed class TrainingChecks
     [Fact]
     public void ReachesTheDevPerplexityThreshold()
     {
-        var profile = SubmissionUnderTest.Profile;
+        var (profile, corpus, model) = FreshModel();
         var bar = ManifestLocation.ForThisGrader.Perplexity[profile.Name];
-        var corpus = BrownCorpus.Instance;
-        manual_seed((long)profile.Seed);
-        var model = Submission.Create(LanguageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads: 1)).to(Devices.Best);
         var started = DateTime.UtcNow;
         Student.Run($"Training your model ({profile.Name} profile)", () => Trainer.Train(model, corpus.Train, profile, new Generator(profile.Seed)));
         var perplexity = Student.Run("Evaluating your trained model on the dev split",
@@ -51,5 +45,14 @@ public sealed class TrainingChecks
             throw new StudentFeedback(
                 $"After {profile.Steps} training steps ({profile.Name} profile) your model's dev perplexity is {perplexity:G4}; the bar is {bar.Threshold:G4}. " +
                 "The model runs but does not learn well: look at the initialisation and at anything that blocks information flow (a missing residual, a wrong mask, a detached tensor).");
+    }
+
+    /// <summary>The student's model at the profile's size, initialised from the profile's seed.</summary>
+    private static (TrainingProfile Profile, BrownCorpus Corpus, nn.Module<Tensor, Tensor> Model) FreshModel()
+    {
+        var profile = SubmissionUnderTest.Profile;
+        var corpus = BrownCorpus.Instance;
+        manual_seed((long)profile.Seed);
+        return (profile, corpus, Submission.Create(LanguageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads: 1)).to(Devices.Best));
     }
 }

@@ -37,7 +37,7 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
     }
 
     /// <summary>A copy of the reference with the fault's one edit applied.</summary>
-    private string FaultySources(AssignmentManifest manifest, FaultyVariant fault, string target)
+    public string FaultySources(AssignmentManifest manifest, FaultyVariant fault, string target)
     {
         var reference = layout.PathInRepository(manifest.Reference);
         if (Directory.Exists(target))

@@ -32,8 +32,8 @@ public sealed class PageWriter(SKDocument document)
         Need(40);
         _y += 10;
         Line(text, _heading, Margin, 18);
-        Canvas.DrawLine(Margin, _y - 12, Right, _y - 12, _grey);
-        _y += 4;
+        Canvas.DrawLine(Margin, _y + 1, Right, _y + 1, _grey);
+        _y += 5;
     }
 
     public void Subheading(string text)
