@@ -74,4 +74,14 @@ public sealed class PipelineUnitTests
         var error = Assert.Throws<UserError>(() => RepositoryLayout.Discover().Manifest("nope"));
         Assert.Contains("attention", error.Message);
     }
+
+    [Fact]
+    public void UncalibratedProfileIsRefusedBeforeAnythingRuns()
+    {
+        var layout = RepositoryLayout.Discover();
+        var output = Path.Combine(Directory.CreateTempSubdirectory().FullName, "out");
+        var error = Assert.Throws<UserError>(() => new GradingPipeline(layout).Grade(layout.Manifest("attention"), "reference", output, "gpu"));
+        Assert.Contains("no calibrated dev-perplexity bar for the gpu profile", error.Message);
+        Assert.False(Directory.Exists(output));
+    }
 }

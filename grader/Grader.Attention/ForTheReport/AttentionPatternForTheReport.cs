@@ -25,11 +25,11 @@ public sealed class AttentionPatternForTheReport
         var tokens = tensor(ids, [1, ids.Length]);
         var labels = SampleSentence.Select(c => c.ToString()).ToList();
         var reference = FirstLayerWeights(trained, tokens);
-        ReportArtifacts.Write("attention.json", new AttentionPattern(labels, reference, null));
+        ReportArtifacts.Attention(new AttentionPattern(labels, reference, null));
 
         var submission = Submission.Create(LanguageModel, trained.Config);
         Weights.Copy(trained.Model, submission, LanguageModel);
-        ReportArtifacts.Write("attention.json", new AttentionPattern(labels, reference, FirstLayerWeights(new TrainedModel(submission, trained.Config), tokens)));
+        ReportArtifacts.Attention(new AttentionPattern(labels, reference, FirstLayerWeights(new TrainedModel(submission, trained.Config), tokens)));
     }
 
     private static double[][] FirstLayerWeights(TrainedModel model, Tensor tokens)

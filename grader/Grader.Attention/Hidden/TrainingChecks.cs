@@ -40,7 +40,8 @@ public sealed class TrainingChecks
         Student.Run($"Training your model ({profile.Name} profile)", () => Trainer.Train(model, corpus.Train, profile, new Generator(profile.Seed)));
         var perplexity = Student.Run("Evaluating your trained model on the dev split",
             () => LanguageModeling.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens));
-        ReportArtifacts.Write("training.json", new TrainingOutcome(profile.Name, perplexity, bar.Threshold, profile.Steps, (DateTime.UtcNow - started).TotalSeconds));
+        ReportArtifacts.Measurement("Dev perplexity after training", $"{perplexity:0.###} (bar: ≤ {bar.Threshold:0.###}, {profile.Name} profile)");
+        ReportArtifacts.Measurement("Training", $"{profile.Steps} steps in {(DateTime.UtcNow - started).TotalSeconds:0.#} s");
         if (!(perplexity <= bar.Threshold))
             throw new StudentFeedback(
                 $"After {profile.Steps} training steps ({profile.Name} profile) your model's dev perplexity is {perplexity:G4}; the bar is {bar.Threshold:G4}. " +

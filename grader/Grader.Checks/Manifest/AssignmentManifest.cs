@@ -12,8 +12,13 @@ public sealed class AssignmentManifest
     public string Grader { get; set; } = "";
     /// <summary>The namespace of the assignment's API in starter and reference.</summary>
     public string Namespace { get; set; } = "";
-    public string Starter { get; set; } = "";
-    public string Reference { get; set; } = "";
+    /// <summary>
+    /// The starter's sources: folders or single .cs files, relative to the repository. A later
+    /// assignment lists the earlier one's files it builds on (layer norm reuses the attention code).
+    /// </summary>
+    public List<string> Starter { get; set; } = [];
+    /// <summary>The reference's sources, in the same form as <see cref="Starter"/>.</summary>
+    public List<string> Reference { get; set; } = [];
     public int TimeLimitSeconds { get; set; } = 600;
     /// <summary>APIs the assignment forbids because they would do the student's work; using one costs the item that owns BannedApiChecks.</summary>
     public List<ListedApi> BannedApis { get; set; } = [];

@@ -15,6 +15,9 @@ public sealed class GradingPipeline(RepositoryLayout layout)
     public GradeReport Grade(AssignmentManifest manifest, string submission, string outDirectory, string profile, TimeSpan? timeLimit = null)
     {
         var started = DateTimeOffset.UtcNow;
+        if (!manifest.Perplexity.ContainsKey(profile))
+            throw new UserError($"The {manifest.Id} assignment has no calibrated dev-perplexity bar for the {profile} profile " +
+                                $"(calibrated: {string.Join(", ", manifest.Perplexity.Keys)}); grade with one of those.");
         Directory.CreateDirectory(outDirectory);
         var work = Path.Combine(outDirectory, ".work");
         if (Directory.Exists(work))
@@ -26,8 +29,7 @@ public sealed class GradingPipeline(RepositoryLayout layout)
         var compiled = SubmissionCompiler.Compile(sources, Path.Combine(work, "bin"));
         IReadOnlyList<ItemResult> items;
         string summary;
-        var measurements = new List<Measurement>();
-        AttentionFigure? figure = null;
+        var artifacts = Path.Combine(work, "artifacts");
         if (!compiled.Succeeded)
         {
             summary = $"Your submission could not be graded: it {compiled.Failure}.\n" + string.Join("\n", compiled.Problems);
@@ -50,7 +52,6 @@ public sealed class GradingPipeline(RepositoryLayout layout)
                 items = Scorer.Score(manifest, CheckResults.Read(run.ResultsXml));
                 summary = "";
             }
-            (figure, measurements) = ReadArtifacts(Path.Combine(work, "artifacts"));
         }
 
         var score = items.Sum(i => i.Earned);
@@ -60,34 +61,20 @@ public sealed class GradingPipeline(RepositoryLayout layout)
             : $"Points were lost on: {string.Join(", ", items.Where(i => i.Earned < i.Possible).Select(i => i.Title))}. Each item below says what went wrong and where to look.");
         var report = new GradeReport(student, manifest.Id, manifest.Title, profile, Version, started,
             (DateTimeOffset.UtcNow - started).TotalSeconds, summary.Length > 0 ? summary + "\n" + headline : headline,
-            items, measurements, figure);
+            items,
+            ReportArtifacts.ReadList<ReportMeasurement>(artifacts, ReportArtifacts.MeasurementsFile),
+            ReadAttention(artifacts),
+            ReportArtifacts.ReadList<BarChart>(artifacts, ReportArtifacts.ChartsFile),
+            ReportArtifacts.ReadList<TextTable>(artifacts, ReportArtifacts.TablesFile));
         GradescopeResults.Write(report, Path.Combine(outDirectory, "results.json"));
         FeedbackPdf.Write(report, Path.Combine(outDirectory, "feedback.pdf"));
         return report;
     }
 
-    private static (AttentionFigure?, List<Measurement>) ReadArtifacts(string directory)
+    private static AttentionPattern? ReadAttention(string directory)
     {
-        var measurements = new List<Measurement>();
-        AttentionFigure? figure = null;
-        var attentionPath = Path.Combine(directory, "attention.json");
-        if (File.Exists(attentionPath))
-        {
-            var pattern = JsonSerializer.Deserialize<AttentionPattern>(File.ReadAllText(attentionPath), ReportArtifacts.Json);
-            if (pattern is not null)
-                figure = new AttentionFigure(pattern.Tokens, pattern.Reference, pattern.Submission);
-        }
-        var trainingPath = Path.Combine(directory, "training.json");
-        if (File.Exists(trainingPath))
-        {
-            var training = JsonSerializer.Deserialize<TrainingOutcome>(File.ReadAllText(trainingPath), ReportArtifacts.Json);
-            if (training is not null)
-            {
-                measurements.Add(new Measurement("Dev perplexity after training", $"{training.Perplexity:0.###} (bar: ≤ {training.Threshold:0.###}, {training.Profile} profile)"));
-                measurements.Add(new Measurement("Training", $"{training.Steps} steps in {training.Seconds:0.#} s"));
-            }
-        }
-        return (figure, measurements);
+        var path = Path.Combine(directory, ReportArtifacts.AttentionFile);
+        return File.Exists(path) ? JsonSerializer.Deserialize<AttentionPattern>(File.ReadAllText(path), ReportArtifacts.Json) : null;
     }
 
     private static string LastLines(string text, int count) =>

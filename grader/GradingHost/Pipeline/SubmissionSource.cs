@@ -14,9 +14,9 @@ public static class SubmissionSource
         switch (submission)
         {
             case "reference":
-                return (layout.PathInRepository(manifest.Reference), "reference solution");
+                return (Gather(manifest.Reference, layout, Path.Combine(workDirectory, "reference")), "reference solution");
             case "starter":
-                return (layout.PathInRepository(manifest.Starter), "starter code");
+                return (Gather(manifest.Starter, layout, Path.Combine(workDirectory, "starter")), "starter code");
         }
         var full = Path.GetFullPath(submission);
         if (Directory.Exists(full))
@@ -24,6 +24,27 @@ public static class SubmissionSource
         if (File.Exists(full) && full.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             return (ExtractZip(full, Path.Combine(workDirectory, "submission")), Path.GetFileNameWithoutExtension(full));
         throw new UserError($"The submission '{submission}' is neither a folder, a .zip file, 'reference' nor 'starter'.");
+    }
+
+    /// <summary>Copies the .cs files of the listed folders and files into one folder, as a student would submit them.</summary>
+    public static string Gather(IEnumerable<string> sources, RepositoryLayout layout, string target)
+    {
+        if (Directory.Exists(target))
+            Directory.Delete(target, recursive: true);
+        Directory.CreateDirectory(target);
+        foreach (var source in sources.Select(layout.PathInRepository))
+        {
+            var files = Directory.Exists(source)
+                ? Checks.SubmissionCompilation.SourceFiles(source).Select(f => (From: f, To: Path.GetRelativePath(source, f)))
+                : [(From: source, To: Path.GetFileName(source))];
+            foreach (var (from, to) in files)
+            {
+                var destination = Path.Combine(target, to);
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(from, destination, overwrite: false);
+            }
+        }
+        return target;
     }
 
     /// <summary>Takes only .cs files, refuses paths that climb out of the folder, and caps size and count.</summary>

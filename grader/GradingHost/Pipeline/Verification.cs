@@ -39,15 +39,7 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
     /// <summary>A copy of the reference with the fault's one edit applied.</summary>
     public string FaultySources(AssignmentManifest manifest, FaultyVariant fault, string target)
     {
-        var reference = layout.PathInRepository(manifest.Reference);
-        if (Directory.Exists(target))
-            Directory.Delete(target, recursive: true);
-        foreach (var file in Checks.SubmissionCompilation.SourceFiles(reference))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(reference, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
+        SubmissionSource.Gather(manifest.Reference, layout, target);
         var edited = Path.Combine(target, fault.File);
         var text = File.Exists(edited) ? File.ReadAllText(edited) : throw new UserError($"Fault '{fault.Id}' edits {fault.File}, which the reference does not have.");
         var occurrences = text.Split(fault.Find).Length - 1;

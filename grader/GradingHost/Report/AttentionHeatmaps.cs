@@ -1,4 +1,4 @@
-using GradingHost.Rubric;
+using GradingHost.Checks;
 using ScottPlot;
 using SkiaSharp;
 
@@ -7,17 +7,9 @@ namespace GradingHost.Report;
 /// <summary>The reference's and the submission's attention weights as two heatmaps, drawn as vectors onto the PDF page.</summary>
 public static class AttentionHeatmaps
 {
-    private static readonly Lazy<bool> FontsRegistered = new(() =>
+    public static void Draw(SKCanvas canvas, SKRect area, AttentionPattern figure)
     {
-        Fonts.AddFontFile(ReportFonts.SansFamily, ReportFonts.PathOf("DejaVuSans.ttf"));
-        Fonts.AddFontFile(ReportFonts.SansFamily, ReportFonts.PathOf("DejaVuSans-Bold.ttf"), bold: true);
-        Fonts.Default = ReportFonts.SansFamily;
-        return true;
-    });
-
-    public static void Draw(SKCanvas canvas, SKRect area, AttentionFigure figure)
-    {
-        _ = FontsRegistered.Value;
+        ReportFonts.RegisterWithScottPlot();
         var half = area.Width / 2;
         Render(canvas, new SKRect(area.Left, area.Top, area.Left + half - 5, area.Bottom), "Reference", figure.Reference, figure.Tokens);
         if (figure.Submission is not null)
@@ -65,9 +57,6 @@ public static class AttentionHeatmaps
             axis.Label.FontSize = 9;
         }
 
-        canvas.Save();
-        canvas.Translate(area.Left, area.Top);
-        plot.Render(canvas, (int)area.Width, (int)area.Height);
-        canvas.Restore();
+        ReportFonts.RenderOnto(canvas, area, plot);
     }
 }

@@ -57,7 +57,17 @@ public static class FeedbackPdf
                     page.Bullet(message);
             }
         }
-        if (report.Figure is { } figure)
+        foreach (var chart in report.Charts)
+        {
+            page.Heading(chart.Title);
+            page.Chart(chart);
+        }
+        foreach (var table in report.Tables)
+        {
+            page.Heading(table.Title);
+            page.TextTable(table);
+        }
+        if (report.Attention is { } figure)
         {
             page.Heading("Attention pattern (first layer, sample sentence)");
             page.Paragraph("Both models hold the trained reference's weights, so any difference comes from your code. " +

@@ -1,3 +1,4 @@
+using GradingHost.Checks;
 using GradingHost.Rubric;
 using SkiaSharp;
 
@@ -105,7 +106,7 @@ public sealed class PageWriter(SKDocument document)
         _y += 4;
     }
 
-    public void Figure(AttentionFigure figure)
+    public void Figure(AttentionPattern figure)
     {
         const float height = 260;
         Need(height);
@@ -113,6 +114,37 @@ public sealed class PageWriter(SKDocument document)
         _y += height + 6;
         if (figure.Submission is null)
             Paragraph("Your submission did not run far enough to produce attention weights, so only the reference's pattern is shown.");
+    }
+
+    public void Chart(BarChart chart)
+    {
+        const float height = 200;
+        Need(height);
+        BarCharts.Draw(Canvas, new SKRect(Margin, _y, Margin + 330, _y + height), chart);
+        _y += height + 4;
+        Paragraph(chart.Caption);
+    }
+
+    /// <summary>Columns share the width evenly; each cell wraps within its column.</summary>
+    public void TextTable(TextTable table)
+    {
+        var columnWidth = (Right - Margin) / table.Header.Count;
+        void Row(IReadOnlyList<string> cells, SKFont font, SKColor shade)
+        {
+            var wrapped = cells.Select(c => Wrap(c, font, columnWidth - 8)).ToList();
+            var height = 13 * wrapped.Max(w => w.Count) + 4;
+            Need(height);
+            using (var fill = new SKPaint { Color = shade })
+                Canvas.DrawRect(Margin, _y, Right - Margin, height, fill);
+            for (var c = 0; c < wrapped.Count; c++)
+                for (var l = 0; l < wrapped[c].Count; l++)
+                    Canvas.DrawText(wrapped[c][l], Margin + c * columnWidth + 4, _y + 12 + 13 * l, SKTextAlign.Left, font, _ink);
+            _y += height + 1;
+        }
+        Row(table.Header, _bold, SKColors.White);
+        foreach (var row in table.Rows)
+            Row(row, _body, new SKColor(0xF3, 0xF3, 0xF3));
+        _y += 4;
     }
 
     public void Finish()

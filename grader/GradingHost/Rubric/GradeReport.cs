@@ -1,8 +1,10 @@
+using GradingHost.Checks;
+
 namespace GradingHost.Rubric;
 
 /// <summary>Everything the host knows about one graded submission; results.json and feedback.pdf are two views of it.</summary>
 /// <param name="Summary">one paragraph for the student: the score and, when grading could not run, why</param>
-/// <param name="Figure">null when the report has no attention figure to show</param>
+/// <param name="Attention">null when the report has no attention figure to show</param>
 public sealed record GradeReport(
     string Student,
     string AssignmentId,
@@ -13,8 +15,10 @@ public sealed record GradeReport(
     double ExecutionSeconds,
     string Summary,
     IReadOnlyList<ItemResult> Items,
-    IReadOnlyList<Measurement> Measurements,
-    AttentionFigure? Figure)
+    IReadOnlyList<ReportMeasurement> Measurements,
+    AttentionPattern? Attention,
+    IReadOnlyList<BarChart> Charts,
+    IReadOnlyList<TextTable> Tables)
 {
     public double Score => Items.Sum(i => i.Earned);
     public double MaxScore => Items.Sum(i => i.Possible);

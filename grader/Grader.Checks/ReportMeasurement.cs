@@ -1,0 +1,3 @@
+namespace GradingHost.Checks;
+
+public sealed record ReportMeasurement(string Name, string Value);
