@@ -3,23 +3,24 @@ using Xunit;
 
 namespace GradingHost.Tests;
 
-[Collection(AttentionVerificationCollection.Name)]
-public sealed class FeedbackPdfTests(AttentionVerification verification)
+[Collection(VerifiedAssignmentsCollection.Name)]
+public sealed class FeedbackPdfTests(VerifiedAssignments verified)
 {
     [Fact]
     public void PdfShowsTheRubricAndExplainsTheLostItem()
     {
         var text = TextOf("no-scale");
-        foreach (var item in verification.Manifest.Items)
+        var manifest = verified.Manifests["attention"];
+        foreach (var item in manifest.Items)
             Assert.Contains(Normalise(item.Title), text);
         Assert.Contains("√d_k", text);
-        Assert.Contains(verification.Manifest.Title.Split(':')[0], text);
+        Assert.Contains(manifest.Title.Split(':')[0], text);
     }
 
     [Fact]
     public void PdfEmbedsItsFontsAndHasTheAttentionFigure()
     {
-        using var pdf = PdfDocument.Open(verification.OutputOf("mask-after-softmax", "feedback.pdf"));
+        using var pdf = PdfDocument.Open(verified.OutputOf("attention", "mask-after-softmax", "feedback.pdf"));
         var letters = pdf.GetPages().SelectMany(p => p.Letters).ToList();
         Assert.NotEmpty(letters);
         Assert.All(letters.Select(l => l.FontName).Distinct(), name => Assert.Contains("DejaVu", name));
@@ -33,7 +34,7 @@ public sealed class FeedbackPdfTests(AttentionVerification verification)
 
     private string TextOf(string variant)
     {
-        using var pdf = PdfDocument.Open(verification.OutputOf(variant, "feedback.pdf"));
+        using var pdf = PdfDocument.Open(verified.OutputOf("attention", variant, "feedback.pdf"));
         return Normalise(string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))));
     }
 

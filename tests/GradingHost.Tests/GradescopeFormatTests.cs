@@ -1,27 +1,39 @@
 using System.Text.Json;
+using GradingHost.Pipeline;
 using Xunit;
 
 namespace GradingHost.Tests;
 
 /// <summary>results.json as Gradescope reads it: https://gradescope-autograders.readthedocs.io/en/latest/specs/</summary>
-[Collection(AttentionVerificationCollection.Name)]
-public sealed class GradescopeFormatTests(AttentionVerification verification)
+[Collection(VerifiedAssignmentsCollection.Name)]
+public sealed class GradescopeFormatTests(VerifiedAssignments verified)
 {
     private static readonly string[] Visibilities = ["hidden", "after_due_date", "after_published", "visible"];
 
-    [Theory]
-    [InlineData("reference")]
-    [InlineData("starter")]
-    [InlineData("no-scale")]
-    public void ResultsJsonFollowsTheGradescopeSpec(string variant)
+    public static TheoryData<string, string> Variants()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(verification.OutputOf(variant, "results.json")));
+        var data = new TheoryData<string, string>();
+        foreach (var id in RepositoryLayout.Discover().AssignmentIds)
+        {
+            data.Add(id, "reference");
+            data.Add(id, "starter");
+        }
+        data.Add("attention", "no-scale");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void ResultsJsonFollowsTheGradescopeSpec(string assignment, string variant)
+    {
+        var manifest = verified.Manifests[assignment];
+        using var document = JsonDocument.Parse(File.ReadAllText(verified.OutputOf(assignment, variant, "results.json")));
         var root = document.RootElement;
         Assert.Equal(JsonValueKind.Number, root.GetProperty("score").ValueKind);
         Assert.Equal(JsonValueKind.Number, root.GetProperty("execution_time").ValueKind);
         Assert.Equal(JsonValueKind.String, root.GetProperty("output").ValueKind);
         var tests = root.GetProperty("tests").EnumerateArray().ToList();
-        Assert.Equal(verification.Manifest.Items.Count, tests.Count);
+        Assert.Equal(manifest.Items.Count, tests.Count);
         foreach (var test in tests)
         {
             Assert.False(string.IsNullOrWhiteSpace(test.GetProperty("name").GetString()));
@@ -31,14 +43,15 @@ public sealed class GradescopeFormatTests(AttentionVerification verification)
             Assert.Contains(test.GetProperty("visibility").GetString(), Visibilities);
         }
         Assert.Equal(tests.Sum(t => t.GetProperty("score").GetDouble()), root.GetProperty("score").GetDouble(), 2);
-        Assert.Equal(verification.Manifest.TotalPoints, tests.Sum(t => t.GetProperty("max_score").GetDouble()), 6);
+        Assert.Equal(manifest.TotalPoints, tests.Sum(t => t.GetProperty("max_score").GetDouble()), 6);
     }
 
-    [Fact]
-    public void EveryManifestCheckExistsInTheGrader()
+    [Theory]
+    [MemberData(nameof(VerifiedAssignments.Ids), MemberType = typeof(VerifiedAssignments))]
+    public void EveryManifestCheckExistsInTheGrader(string assignment)
     {
-        var xml = File.ReadAllText(verification.OutputOf("reference", Path.Combine(".work", "checks.xml")));
-        foreach (var check in verification.Manifest.Items.SelectMany(i => i.Checks))
+        var xml = File.ReadAllText(verified.OutputOf(assignment, "reference", Path.Combine(".work", "checks.xml")));
+        foreach (var check in verified.Manifests[assignment].Items.SelectMany(i => i.Checks))
         {
             var (type, method) = (check[..check.IndexOf('.')], check[(check.IndexOf('.') + 1)..]);
             Assert.Contains($"method=\"{method}\"", xml);

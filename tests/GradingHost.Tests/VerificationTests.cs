@@ -2,33 +2,38 @@ using Xunit;
 
 namespace GradingHost.Tests;
 
-[Collection(AttentionVerificationCollection.Name)]
-public sealed class VerificationTests(AttentionVerification verification)
+[Collection(VerifiedAssignmentsCollection.Name)]
+public sealed class VerificationTests(VerifiedAssignments verified)
 {
-    [Fact]
-    public void ReferenceGetsFullMarks() => AssertMet("reference");
+    [Theory]
+    [MemberData(nameof(VerifiedAssignments.Ids), MemberType = typeof(VerifiedAssignments))]
+    public void ReferenceGetsFullMarks(string assignment) => AssertMet(assignment, "reference");
 
-    [Fact]
-    public void StarterGetsZeroWithEveryItemNotImplemented() => AssertMet("starter");
+    [Theory]
+    [MemberData(nameof(VerifiedAssignments.Ids), MemberType = typeof(VerifiedAssignments))]
+    public void StarterGetsZeroWithEveryItemNotImplemented(string assignment) => AssertMet(assignment, "starter");
 
-    [Fact]
-    public void EveryFaultyVariantLosesExactlyItsItem()
+    [Theory]
+    [MemberData(nameof(VerifiedAssignments.Ids), MemberType = typeof(VerifiedAssignments))]
+    public void EveryFaultyVariantLosesExactlyItsItem(string assignment)
     {
-        var faults = verification.Expectations.Where(e => e.Submission.StartsWith("fault", StringComparison.Ordinal)).ToList();
-        Assert.Equal(verification.Manifest.Faults.Count, faults.Count);
+        var faults = verified.Expectations[assignment].Where(e => e.Submission.StartsWith("fault", StringComparison.Ordinal)).ToList();
+        Assert.Equal(verified.Manifests[assignment].Faults.Count, faults.Count);
         Assert.All(faults, e => Assert.True(e.Met, $"{e.Submission}: expected {e.Expected}, got {e.Got}"));
     }
 
-    [Fact]
-    public void EveryRubricItemIsProvenByAFault()
+    [Theory]
+    [MemberData(nameof(VerifiedAssignments.Ids), MemberType = typeof(VerifiedAssignments))]
+    public void EveryRubricItemIsProvenByAFault(string assignment)
     {
-        var proven = verification.Manifest.Faults.SelectMany(f => f.Loses).ToHashSet();
-        Assert.All(verification.Manifest.Items, item => Assert.Contains(item.Id, proven));
+        var manifest = verified.Manifests[assignment];
+        var proven = manifest.Faults.SelectMany(f => f.Loses).ToHashSet();
+        Assert.All(manifest.Items, item => Assert.Contains(item.Id, proven));
     }
 
-    private void AssertMet(string submission)
+    private void AssertMet(string assignment, string submission)
     {
-        var expectation = Assert.Single(verification.Expectations, e => e.Submission == submission);
-        Assert.True(expectation.Met, $"{submission}: expected {expectation.Expected}, got {expectation.Got}");
+        var expectation = Assert.Single(verified.Expectations[assignment], e => e.Submission == submission);
+        Assert.True(expectation.Met, $"{assignment} {submission}: expected {expectation.Expected}, got {expectation.Got}");
     }
 }

@@ -4,7 +4,7 @@ namespace GradingHost.Tests;
 
 /// <summary>Shares one verification run among every test class that reads its outputs.</summary>
 [CollectionDefinition(Name)]
-public sealed class AttentionVerificationCollection : ICollectionFixture<AttentionVerification>
+public sealed class VerifiedAssignmentsCollection : ICollectionFixture<VerifiedAssignments>
 {
-    public const string Name = "attention verification";
+    public const string Name = "verified assignments";
 }
