@@ -1,82 +1,116 @@
+using System.Globalization;
+using GradingHost.Checks;
 using GradingHost.Rubric;
 using SkiaSharp;
 
 namespace GradingHost.Report;
 
-/// <summary>Step 5: the student's feedback report, drawn with SkiaSharp's PDF backend (fonts embedded, text extractable).</summary>
+/// <summary>
+/// Step 5: the student's feedback report as a PDF (SkiaSharp's PDF backend, ScottPlot for the figures).
+/// The DejaVu fonts in Report/Fonts next to the host are embedded, so the report looks the same
+/// wherever it is opened, and its text can be searched and extracted.
+/// </summary>
 public static class FeedbackPdf
 {
+    /// <summary>Half the smallest difference the report can show: a smaller loss would read "lost 0 points".</summary>
+    private const double Unshown = 0.005;
+
+    /// <summary>Writes the student's feedback report as a PDF.</summary>
     public static void Write(GradeReport report, string pdfPath)
     {
-        using var stream = File.Create(pdfPath);
-        using var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
-        {
-            Title = $"Feedback — {report.AssignmentTitle}",
-            Creator = $"GradingHost {report.GraderVersion}",
-            Subject = report.Student,
-        });
-        var page = new PageWriter(document);
-        page.Title($"Feedback — {report.AssignmentTitle}");
-        page.KeyValues([
+        var title = $"Feedback — {report.AssignmentTitle}";
+        var score = $"{ReportText.Number(report.Score)} / {ReportText.Number(report.MaxScore)}";
+        using var writer = new ReportWriter();
+
+        writer.Title(title);
+        writer.Facts([
             ("Student", report.Student),
             ("Assignment", report.AssignmentId),
-            ("Score", $"{Points(report.Score)} / {Points(report.MaxScore)}"),
-            ("Graded", report.GradedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm") + " UTC"),
-            ("Grader", $"GradingHost {report.GraderVersion}, profile {report.Profile}"),
+            ("Score", score),
+            ("Graded", report.GradedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC"),
+            ("Grader version", report.GraderVersion),
+            ("Profile", report.Profile),
         ]);
-        page.Paragraph(report.Summary);
 
-        page.Heading("Rubric");
-        page.Table(report.Items);
+        writer.Heading("Summary");
+        writer.Paragraph(report.Summary);
+
+        writer.Heading("Rubric");
+        writer.RubricTable(report.Items, report.Score, report.MaxScore);
 
         if (report.Measurements.Count > 0)
         {
-            page.Heading("Measurements");
-            page.KeyValues(report.Measurements.Select(m => (m.Name, m.Value)).ToList());
+            writer.Heading("Measurements");
+            writer.Facts(report.Measurements.Select(m => (m.Name, m.Value)).ToList());
         }
 
-        var lost = report.Items.Where(i => i.Earned < i.Possible).ToList();
-        if (lost.Count > 0)
-        {
-            page.Heading("What to fix");
-            foreach (var item in lost)
-            {
-                page.Subheading($"{item.Title} (−{Points(item.Possible - item.Earned)} of {Points(item.Possible)})");
-                foreach (var message in item.Messages)
-                    page.Bullet(message);
-            }
-        }
-        var notes = report.Items.Where(i => i.Earned >= i.Possible && i.Messages.Count > 0).ToList();
-        if (notes.Count > 0)
-        {
-            page.Heading("Notes");
-            foreach (var item in notes)
-            {
-                page.Subheading(item.Title);
-                foreach (var message in item.Messages)
-                    page.Bullet(message);
-            }
-        }
+        WhatToFix(writer, report.Items.Where(i => i.Possible - i.Earned >= Unshown).ToList());
+        Notes(writer, report.Items.Where(i => i.Possible - i.Earned < Unshown && i.Messages.Count > 0).ToList());
         foreach (var chart in report.Charts)
-        {
-            page.Heading(chart.Title);
-            page.Chart(chart);
-        }
+            writer.ChartSection(chart);
         foreach (var table in report.Tables)
         {
-            page.Heading(table.Title);
-            page.TextTable(table);
+            writer.Heading(table.Title);
+            writer.TextTable(table);
         }
-        if (report.Attention is { } figure)
+        if (report.Attention is { Reference.Length: > 0 } attention)
+            Attention(writer, attention);
+
+        // Start from Default: a bare new() has encoding quality 0, which turns the colour bar into blocky JPEG.
+        writer.Save(pdfPath, SKDocumentPdfMetadata.Default with
         {
-            page.Heading("Attention pattern (first layer, sample sentence)");
-            page.Paragraph("Both models hold the trained reference's weights, so any difference comes from your code. " +
-                           "Rows are query positions, columns the positions they attend to; a correct causal pattern is zero above the diagonal.");
-            page.Figure(figure);
-        }
-        page.Finish();
-        document.Close();
+            Title = title,
+            Subject = $"{report.Student}: {score}",
+            Creator = $"GradingHost {report.GraderVersion}",
+            // Dates from the report, not the clock, so grading the same submission twice gives the same file.
+            Creation = report.GradedAt.UtcDateTime,
+            Modified = report.GradedAt.UtcDateTime,
+        }, footer: $"{report.Student} · {report.AssignmentId}");
     }
 
-    public static string Points(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+    private static void WhatToFix(ReportWriter writer, IReadOnlyList<ItemResult> lost)
+    {
+        writer.Heading("What to fix");
+        if (lost.Count == 0)
+        {
+            writer.Paragraph("Nothing: every rubric item earned all its points.");
+            return;
+        }
+        foreach (var item in lost)
+        {
+            writer.Subheading(item.Title,
+                $"lost {ReportText.Number(item.Possible - item.Earned)} of {ReportText.Points(item.Possible)} · {ReportText.Word(item.Status)}");
+            foreach (var message in item.Messages)
+                writer.Bullet(message);
+        }
+    }
+
+    /// <summary>Messages on items that kept their points, e.g. a failure not charged twice.</summary>
+    private static void Notes(ReportWriter writer, IReadOnlyList<ItemResult> noted)
+    {
+        if (noted.Count == 0)
+            return;
+        writer.Heading("Notes");
+        foreach (var item in noted)
+        {
+            writer.Subheading(item.Title);
+            foreach (var message in item.Messages)
+                writer.Bullet(message);
+        }
+    }
+
+    private static void Attention(ReportWriter writer, AttentionPattern pattern)
+    {
+        const string reading = "Row i shows how much query position i attends to each key position, from 0 (none) to 1 (all)";
+        const string causal = "In causal self-attention every weight above the diagonal is 0.";
+        var caption = pattern.Submission is null
+            ? $"{reading}. {causal}"
+            : $"{reading}, on the same colour scale in both heatmaps. Both use the trained reference's weights, so any difference comes from your code. {causal}";
+        if (AttentionHeatmaps.HasInvalidCells(pattern))
+            caption += $" Cells in {AttentionHeatmaps.InvalidCellColorName} are weights your code did not produce, or produced as NaN or infinity.";
+        var note = pattern.Submission is null
+            ? "Your submission did not run far enough to produce attention weights, so only the reference's are shown."
+            : null;
+        writer.AttentionSection("Attention weights on a sample sentence", caption, note, pattern);
+    }
 }
