@@ -1,0 +1,37 @@
+using Course.Kit;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Homework.LayerNorm;
+
+public sealed class TinyLanguageModel : nn.Module<Tensor, Tensor>
+{
+    private readonly Embedding token_embedding;
+    private readonly Embedding position_embedding;
+    private readonly ModuleList<TransformerBlock> blocks;
+    private readonly Linear lm_head;
+
+    public TinyLanguageModel(TransformerConfig config) : base(nameof(TinyLanguageModel))
+    {
+        token_embedding = nn.Embedding(config.VocabSize, config.Width);
+        position_embedding = nn.Embedding(config.ContextLength, config.Width);
+        blocks = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new TransformerBlock(config)).ToArray());
+        lm_head = nn.Linear(config.Width, config.VocabSize, hasBias: false);
+        RegisterComponents();
+
+        foreach (var (name, p) in named_parameters())
+        {
+            using var _ = no_grad();
+            if (name.EndsWith(".gamma") || name.EndsWith(".beta")) continue;
+            if (name.EndsWith("bias")) nn.init.zeros_(p);
+            else nn.init.normal_(p, 0.0, config.InitStd);
+        }
+    }
+
+    public override Tensor forward(Tensor idx)
+    {
+        var embedded = token_embedding.forward(idx) + position_embedding.forward(arange(idx.shape[1], dtype: int64, device: idx.device));
+        return lm_head.forward(blocks.Aggregate(embedded, (x, block) => block.forward(x)));
+    }
+}
