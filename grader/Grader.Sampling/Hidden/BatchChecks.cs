@@ -1,0 +1,73 @@
+using TorchSharp;
+using Xunit;
+using static GradingHost.Checks.Sampling.Models;
+using static TorchSharp.torch;
+
+namespace GradingHost.Checks.Sampling;
+
+/// <summary>
+/// Every row of a batch is its own draw from its own row of logits. One call with thousands of rows
+/// gives as many independent draws, which the other checks take one row at a time.
+/// </summary>
+public sealed class BatchChecks
+{
+    private static readonly double[] Base = [0.5, 0.1, -0.3, 0.9, 0.0, -0.6];
+    private static readonly double[][] Distinct = [Base, Base.Reverse().ToArray(), [-0.6, 0.9, 0.0, 0.5, -0.3, 0.1]];
+    private const int Rows = 3_000;
+
+    /// <summary>p = 0.9 keeps five of the six tokens; the cumulative sums near p are 0.83 and 0.93.</summary>
+    private const double P = 0.9;
+
+    [Fact]
+    public void IdenticalRowsAreDrawnIndependently()
+    {
+        manual_seed(41);
+        var generator = new Generator(42);
+        var rows = Enumerable.Repeat(Base, Rows).ToArray();
+        foreach (var (method, sampler, expected) in Samplers(generator))
+        {
+            var ids = Draws.OneCall(sampler, rows, method);
+            if (ids.Distinct().Count() == 1)
+                throw new StudentFeedback(
+                    $"{method} gave the same token to all {Rows} identical rows of a batch. Each row is a draw of its own: " +
+                    "draw one sample per row (multinomial on the (B, V) probabilities does), not one for the whole batch.");
+            var misfit = GoodnessOfFit.Misfit(Draws.Counts(ids, Base.Length), expected(Base), 2);
+            if (misfit is not null)
+                throw new StudentFeedback($"Over {Rows} identical rows of one batch, the draws of {method} do not follow the row's distribution: {misfit} Each row must be an independent draw.");
+        }
+    }
+
+    [Fact]
+    public void EachRowFollowsItsOwnLogits()
+    {
+        manual_seed(43);
+        var generator = new Generator(44);
+        var rows = Enumerable.Range(0, Rows).Select(r => Distinct[r % Distinct.Length]).ToArray();
+        foreach (var (method, sampler, expected) in Samplers(generator))
+        {
+            var ids = Draws.OneCall(sampler, rows, method);
+            for (var d = 0; d < Distinct.Length; d++)
+            {
+                var drawn = ids.Where((_, r) => r % Distinct.Length == d);
+                var misfit = GoodnessOfFit.Misfit(Draws.Counts(drawn, Base.Length), expected(Distinct[d]), 2 * Distinct.Length);
+                if (misfit is not null)
+                    throw new StudentFeedback(
+                        $"In a batch whose rows hold {Distinct.Length} different distributions, the rows of distribution {d + 1} drawn by {method} do not follow it: {misfit} " +
+                        "Row b must be drawn from row b of the logits only: keep the batch axis first, and take the softmax, the sort and the cumulative sum over the last axis.");
+            }
+        }
+    }
+
+    /// <summary>Each sampler with what one row of logits should give: softmax(e), or its nucleus renormalised.</summary>
+    private static (string Method, Func<Tensor, Tensor> Sampler, Func<double[], double[]> Expected)[] Samplers(Generator generator) =>
+    [
+        (SampleWithTemperature, l => Submission.SampleWithTemperature(l, 1.0, generator), logits => Distributions.Softmax(logits)),
+        (SampleNucleus, l => Submission.SampleNucleus(l, P, 1.0, generator), NucleusOf),
+    ];
+
+    private static double[] NucleusOf(double[] logits)
+    {
+        var probabilities = Distributions.Softmax(logits);
+        return Distributions.Restricted(probabilities, Distributions.Nucleus(probabilities, P));
+    }
+}
