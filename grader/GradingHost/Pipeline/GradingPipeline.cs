@@ -15,6 +15,8 @@ public sealed class GradingPipeline(RepositoryLayout layout)
     public GradeReport Grade(AssignmentManifest manifest, string submission, string outDirectory, string profile, TimeSpan? timeLimit = null)
     {
         var started = DateTimeOffset.UtcNow;
+        // The grader runs in a child process with its own working directory, so every path handed on must be absolute.
+        outDirectory = Path.GetFullPath(outDirectory);
         if (!manifest.Perplexity.ContainsKey(profile))
             throw new UserError($"The {manifest.Id} assignment has no calibrated dev-perplexity bar for the {profile} profile " +
                                 $"(calibrated: {string.Join(", ", manifest.Perplexity.Keys)}); grade with one of those.");
