@@ -1,0 +1,78 @@
+using Course.Kit;
+using GradingHost.Checks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GradingHost.Checks.MultiHead;
+
+/// <summary>The multihead assignment's API in the submission and in the reference, and the configs the checks use.</summary>
+public static class Models
+{
+    public const string Namespace = "Homework.MultiHead";
+    public const string Attention = "MultiHeadAttention";
+    public const string Block = "TransformerBlock";
+    public const string LanguageModel = "TinyLanguageModel";
+
+    /// <summary>The MLP is HW2 Q1's, in HW2 Q1's namespace; students hand it in again with this assignment.</summary>
+    public const string MlpNamespace = "Homework.Attention";
+    public const string Mlp = "Mlp";
+
+    /// <summary>The homework's multi-head model: the heads of every trained model.</summary>
+    public const int TrainingHeads = 4;
+
+    public static Implementation Submission { get; } = new(SubmissionUnderTest.Assembly, Namespace, "your submission");
+
+    public static Implementation SubmissionMlp { get; } = new(SubmissionUnderTest.Assembly, MlpNamespace, "your submission");
+
+    /// <summary>(batch, time, width, heads): T = 1, one head, head sizes 1 to 12, widths that are not powers of two.</summary>
+    public static readonly (int B, int T, int D, int N)[] ShapeGrid =
+        [(1, 1, 8, 1), (2, 5, 12, 2), (3, 7, 20, 4), (2, 16, 32, 8), (1, 33, 24, 3), (2, 1, 16, 4), (2, 6, 8, 8)];
+
+    public static TransformerConfig Config(int width, int heads, int contextLength = 64, int vocab = 50) =>
+        new(VocabSize: vocab, ContextLength: contextLength, Width: width, Layers: 2, Heads: heads);
+
+    public static Tensor Inputs(int b, int t, int d, long seed) =>
+        randn([b, t, d], generator: new Generator((ulong)seed));
+
+    public static Tensor Tokens(int b, int t, int vocab, long seed) =>
+        randint(0, vocab, [b, t], generator: new Generator((ulong)seed), dtype: int64);
+
+    /// <summary>The submission's per-head weights, which must have shape (B, n, T, T).</summary>
+    public static Tensor AttentionWeightsOf(nn.Module<Tensor, Tensor> attention, Tensor x, int heads)
+    {
+        if (attention is not IAttentionWeights exposed)
+            throw new StudentFeedback($"{Attention} must implement IAttentionWeights (the starter declares it) so the attention pattern of every head can be checked.");
+        var weights = Student.Run($"Calling {Attention}.AttentionWeights on input {Shapes.Show(x.shape)} with {heads} heads", () => exposed.AttentionWeights(x));
+        long[] expected = [x.shape[0], heads, x.shape[1], x.shape[1]];
+        if (!weights.shape.SequenceEqual(expected))
+            throw new StudentFeedback(
+                $"AttentionWeights returned shape {Shapes.Show(weights.shape)} for input {Shapes.Show(x.shape)} with n = {heads} heads; " +
+                $"expected {Shapes.Show(expected)}: one (T, T) matrix per sequence and head.");
+        return weights;
+    }
+
+    /// <summary>A named sub-module, e.g. "attention" of a block or "blocks.0.attention" of the model.</summary>
+    public static nn.Module<Tensor, Tensor> Child(nn.Module module, string name, string owner) =>
+        module.named_modules().FirstOrDefault(m => m.name == name).module as nn.Module<Tensor, Tensor>
+        ?? throw new StudentFeedback($"Your {owner} has no sub-module named '{name}' (the handout's field name); the grader needs it to check the parts separately.");
+
+    public static Tensor Forward(nn.Module<Tensor, Tensor> module, Tensor input, string what) =>
+        Student.Run($"Running your {what} on input {Shapes.Show(input.shape)}", () => module.forward(input));
+
+    /// <summary>Features h·d/n … (h+1)·d/n − 1, the slice of the feature axis that belongs to head h.</summary>
+    public static TensorIndex HeadSlice(int head, int headSize) => TensorIndex.Slice(head * headSize, (head + 1) * headSize);
+
+    /// <summary>Sets W_Q, W_K, W_V and W_O to the identity, so each head sees the input's own features.</summary>
+    public static void UseIdentityProjections(nn.Module<Tensor, Tensor> attention, int width)
+    {
+        var parameters = attention.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        using var _ = no_grad();
+        foreach (var name in new[] { "query.weight", "key.weight", "value.weight", "output.weight" })
+        {
+            if (!parameters.TryGetValue(name, out var weight) || !weight.shape.SequenceEqual([(long)width, width]))
+                throw new StudentFeedback(
+                    $"Your {Attention} has no parameter {name} of shape ({width}, {width}): keep the starter's four d×d projections query, key, value and output (Linear without bias).");
+            weight.copy_(eye(width, dtype: weight.dtype));
+        }
+    }
+}
