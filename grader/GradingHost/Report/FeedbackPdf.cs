@@ -49,10 +49,7 @@ public static class FeedbackPdf
         foreach (var chart in report.Charts)
             writer.ChartSection(chart);
         foreach (var table in report.Tables)
-        {
-            writer.Heading(table.Title);
-            writer.TextTable(table);
-        }
+            writer.TableSection(table);
         if (report.Attention is { Reference.Length: > 0 } attention)
             Attention(writer, attention);
 

@@ -139,8 +139,8 @@ internal sealed class ReportWriter : IDisposable
         Table(Row(_strong, _strong, "Item", "Earned", "Possible", "Status"), rows);
     }
 
-    /// <summary>A table of text; each column gets room in proportion to what it holds, and cells wrap.</summary>
-    public void TextTable(TextTable table)
+    /// <summary>A heading and a table of text, the heading kept with the table's first rows; each column gets room in proportion to what it holds, and cells wrap.</summary>
+    public void TableSection(TextTable table)
     {
         var columns = Math.Max(table.Header.Count, table.Rows.Select(r => r.Count).DefaultIfEmpty(0).Max());
         if (columns == 0)
@@ -163,7 +163,11 @@ internal sealed class ReportWriter : IDisposable
             .Select(c => new Cell(style.Wrap(CellText(cells, c), edges[c + 1] - edges[c] - 2 * CellPadding), style, edges[c], edges[c + 1]))
             .ToList());
 
-        Table(Row(table.Header, _strong), table.Rows.Select((row, i) => Row(row, _body) with { Tint = i % 2 == 1 ? StripeColor : null }));
+        var header = Row(table.Header, _strong);
+        var rows = table.Rows.Select((row, i) => Row(row, _body) with { Tint = i % 2 == 1 ? StripeColor : null }).ToList();
+        _flow.KeepTogether(HeadingGap + HeadingHeight(table.Title) + RowHeight(header) + 2 + rows.Take(2).Sum(RowHeight));
+        Heading(table.Title);
+        Table(header, rows);
     }
 
     /// <summary>A heading, a muted caption, optionally a note, and the attention figure, all kept on one page.</summary>
