@@ -1,6 +1,4 @@
 namespace GradingHost.Rubric;
 
-public enum CheckVerdict { Passed, Failed, NotImplemented, NotRun }
-
 /// <summary>One xunit check's result, keyed "Class.Method" as the manifest names it.</summary>
 public sealed record CheckOutcome(string Name, CheckVerdict Verdict, string Message);
