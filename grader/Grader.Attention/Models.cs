@@ -32,7 +32,8 @@ public static class Models
     {
         if (attention is not IAttentionWeights exposed)
             throw new StudentFeedback($"{Attention} must implement IAttentionWeights (the starter declares it) so the attention pattern can be checked.");
-        return Student.Run($"Calling {Attention}.AttentionWeights on input {Shapes.Show(x.shape)}", () => exposed.AttentionWeights(x));
+        // In float64 whatever precision the student computed in: the handout fixes the values, not the dtype.
+        return Student.Run($"Calling {Attention}.AttentionWeights on input {Shapes.Show(x.shape)}", () => exposed.AttentionWeights(x)).to(ScalarType.Float64);
     }
 
     /// <summary>A named sub-module, e.g. "attention" of a block or "blocks.0.attention" of the model.</summary>

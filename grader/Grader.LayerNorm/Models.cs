@@ -18,6 +18,9 @@ public static class Models
 
     public static Implementation Submission { get; } = new(SubmissionUnderTest.Assembly, Namespace, "your submission");
 
+    /// <summary>The submission's language model trained with the profile, shared by the training check and the report.</summary>
+    public static TrainedSubmission Trained { get; } = new(Submission, LanguageModel, heads: 1);
+
     public static TransformerConfig Config(int width, int contextLength = 64, int vocab = 50) =>
         new(VocabSize: vocab, ContextLength: contextLength, Width: width, Layers: 2);
 

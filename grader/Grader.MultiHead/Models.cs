@@ -22,6 +22,9 @@ public static class Models
 
     public static Implementation Submission { get; } = new(SubmissionUnderTest.Assembly, Namespace, "your submission");
 
+    /// <summary>The submission's language model trained with the profile, shared by the training check and the report.</summary>
+    public static TrainedSubmission Trained { get; } = new(Submission, LanguageModel, heads: TrainingHeads);
+
     public static Implementation SubmissionMlp { get; } = new(SubmissionUnderTest.Assembly, MlpNamespace, "your submission");
 
     /// <summary>(batch, time, width, heads): T = 1, one head, head sizes 1 to 12, widths that are not powers of two.</summary>
@@ -48,7 +51,8 @@ public static class Models
             throw new StudentFeedback(
                 $"AttentionWeights returned shape {Shapes.Show(weights.shape)} for input {Shapes.Show(x.shape)} with n = {heads} heads; " +
                 $"expected {Shapes.Show(expected)}: one (T, T) matrix per sequence and head.");
-        return weights;
+        // In float64 whatever precision the student computed in: the handout fixes the values, not the dtype.
+        return weights.to(ScalarType.Float64);
     }
 
     /// <summary>A named sub-module, e.g. "attention" of a block or "blocks.0.attention" of the model.</summary>

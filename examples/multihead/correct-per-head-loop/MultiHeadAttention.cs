@@ -29,8 +29,8 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor>, IAttentionWe
 
     public Tensor AttentionWeights(Tensor x)
     {
-        var q = query.forward(x);
-        var k = key.forward(x);
+        var q = query.forward(x).to(float64);
+        var k = key.forward(x).to(float64);
         var visible = tril(ones(x.shape[1], x.shape[1], device: x.device)).to(ScalarType.Bool);
         var perHead = Enumerable.Range(0, heads).Select(h =>
         {
@@ -44,10 +44,10 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor>, IAttentionWe
     public override Tensor forward(Tensor x)
     {
         var a = AttentionWeights(x);
-        var v = value.forward(x);
+        var v = value.forward(x).to(float64);
         var perHead = Enumerable.Range(0, heads)
             .Select(h => a.select(1, h).matmul(v.narrow(-1, h * headSize, headSize)))
             .ToArray();
-        return output.forward(cat(perHead, -1));
+        return output.forward(cat(perHead, -1).to(x.dtype));
     }
 }

@@ -9,7 +9,7 @@ public static class Generation
         nn.Module<Tensor, Tensor> model, long[] prompt, int maxNewTokens, int contextLength,
         Func<Tensor, Tensor> sample, long? endOfText = null)
     {
-        var text = tensor(prompt, [1, prompt.Length]);
+        var text = tensor(prompt, [1, prompt.Length], device: model.parameters().First().device);
         using var _ = no_grad();
         for (var i = 0; i < maxNewTokens; i++)
         {
@@ -20,6 +20,6 @@ public static class Generation
             if (endOfText is long stop && next.item<long>() == stop)
                 break;
         }
-        return text[0].data<long>().ToArray();
+        return text[0].cpu().data<long>().ToArray();
     }
 }

@@ -47,11 +47,11 @@ public sealed class CausalMaskChecks
     {
         var weights = SubmissionWeights();
         var above = weights.nan_to_num(0).triu(1);
-        if (above.abs().max().item<float>() != 0f)
+        if (above.abs().max().item<double>() != 0)
         {
             var (i, j) = Worst(above.abs());
             throw new StudentFeedback(
-                $"Position {i} gives attention weight {above[0, i, j].item<float>():G4} to position {j}, which comes after it. " +
+                $"Position {i} gives attention weight {above[0, i, j].item<double>():G4} to position {j}, which comes after it. " +
                 "Every weight above the diagonal (key j > query i) must be exactly 0.");
         }
     }

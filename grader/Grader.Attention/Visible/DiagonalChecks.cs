@@ -20,11 +20,11 @@ public sealed class DiagonalChecks
         if (bad.any().item<bool>())
         {
             var position = bad.any(0).nonzero()[0, 0].item<long>();
-            var value = diagonal[0, position].item<float>();
+            var value = diagonal[0, position].item<double>();
             throw new StudentFeedback(
                 $"Position {position} gives itself attention weight {value:G4}. A token must be able to attend to itself " +
                 "(key j = query i is allowed): mask only j > i, e.g. triu(ones, diagonal: 1), not j ≥ i. " +
-                (float.IsNaN(value) ? "Position 0 then has no visible key at all, its softmax row is all -∞ and becomes NaN." : ""));
+                (double.IsNaN(value) ? "Position 0 then has no visible key at all, its softmax row is all -∞ and becomes NaN." : ""));
         }
     }
 }

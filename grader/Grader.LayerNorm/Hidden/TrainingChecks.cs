@@ -39,7 +39,7 @@ public sealed class TrainingChecks
     {
         var profile = SubmissionUnderTest.Profile;
         var bar = ManifestLocation.ForThisGrader.Perplexity[profile.Name].Bar;
-        var (perplexity, training) = TrainedSubmission.Result;
+        var (perplexity, training) = Models.Trained.Result;
         ReportArtifacts.Measurement("Dev perplexity after training", $"{perplexity:0.###} (bar: ≤ {bar:0.###}, {profile.Name} profile)");
         ReportArtifacts.Measurement("Training", $"{profile.Steps} steps in {training.TotalSeconds:0.#} s");
         if (!(perplexity <= bar))

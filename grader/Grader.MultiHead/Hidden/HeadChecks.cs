@@ -44,8 +44,8 @@ public sealed class HeadChecks
 
                 var ownChanged = x.clone();
                 ownChanged[TensorIndex.Ellipsis, own] = Inputs(B, T, dh, seed: 40 + h);
-                var moved = (head - AttentionWeightsOf(attention, ownChanged, n)[TensorIndex.Colon, h]).abs().nan_to_num(0).max().item<float>();
-                if (moved < 1e-4f)
+                var moved = (head - AttentionWeightsOf(attention, ownChanged, n)[TensorIndex.Colon, h]).abs().nan_to_num(0).max().item<double>();
+                if (moved < 1e-4)
                     throw new StudentFeedback(
                         $"With d = {D} and n = {n} heads, head {h}'s attention weights did not change when its own features {h * dh}…{(h + 1) * dh - 1} changed " +
                         "(the query/key projections were set to the identity). Head h must compute its scores from exactly those features of Q and K.");
@@ -64,7 +64,7 @@ public sealed class HeadChecks
             var x = Inputs(B, T, D, seed: 31);
             var weights = AttentionWeightsOf(attention, x, n);                                   // (B, n, T, T)
             var perHead = Enumerable.Range(0, n)
-                .Select(h => weights[TensorIndex.Colon, h].matmul(x[TensorIndex.Ellipsis, HeadSlice(h, dh)]))
+                .Select(h => weights[TensorIndex.Colon, h].matmul(x[TensorIndex.Ellipsis, HeadSlice(h, dh)].to(weights.dtype)))
                 .ToArray();                                                                      // n × (B, T, d/n)
             var expected = cat(perHead, -1);                                                     // (B, T, d)
             var output = Forward(attention, x, $"multi-head attention layer ({n} heads)");

@@ -34,15 +34,11 @@ public sealed class TrainingChecks
     [Fact]
     public void ReachesTheDevPerplexityThreshold()
     {
-        var (profile, corpus, model) = FreshModel();
+        var profile = SubmissionUnderTest.Profile;
         var bar = ManifestLocation.ForThisGrader.Perplexity[profile.Name].Bar;
-        var started = DateTime.UtcNow;
-        Student.Run($"Training your model ({profile.Name} profile)", () => Trainer.Train(model, corpus.Train, profile, new Generator(profile.Seed)));
-        var perplexity = Student.Run("Evaluating your trained model on the dev split",
-            () => LanguageModeling.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens));
+        var (perplexity, training) = Models.Trained.Result;
         ReportArtifacts.Measurement($"Dev perplexity after training ({TrainingHeads} heads)", $"{perplexity:0.###} (bar: ≤ {bar:0.###}, {profile.Name} profile)");
-        ReportArtifacts.Measurement("Training", $"{profile.Steps} steps in {(DateTime.UtcNow - started).TotalSeconds:0.#} s");
-        HeadCountChart.Record(perplexity, profile, corpus);
+        ReportArtifacts.Measurement("Training", $"{profile.Steps} steps in {training.TotalSeconds:0.#} s");
         if (!(perplexity <= bar))
             throw new StudentFeedback(
                 $"After {profile.Steps} training steps ({profile.Name} profile, {TrainingHeads} heads) your model's dev perplexity is {perplexity:G4}; the bar is {bar:G4}. " +

@@ -53,11 +53,11 @@ public sealed class CausalMaskChecks
     {
         var weights = SubmissionWeights();
         var above = weights.nan_to_num(0).triu(1).abs();
-        if (above.max().item<float>() == 0f)
+        if (above.max().item<double>() == 0)
             return;
         var (b, h, i, j) = Worst(above);
         throw new StudentFeedback(
-            $"In sequence {b}, head {h}: position {i} gives attention weight {weights[b, h, i, j].item<float>():G4} to position {j}, which comes after it. " +
+            $"In sequence {b}, head {h}: position {i} gives attention weight {weights[b, h, i, j].item<double>():G4} to position {j}, which comes after it. " +
             "Every weight above the diagonal (key j > query i) must be exactly 0, in every head of every sequence of the batch.");
     }
 

@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Sampling;
@@ -18,6 +19,9 @@ public sealed class ProbeLanguageModel : nn.Module<Tensor, Tensor>
     public ProbeLanguageModel(int vocabulary, int contextLength, Func<long, long> next, RecordingSampler sampler) : base(nameof(ProbeLanguageModel))
     {
         (_vocabulary, _contextLength, _next, _sampler) = (vocabulary, contextLength, next, sampler);
+        // Unused by forward: a real model has parameters, and a Generate that finds the device with
+        // model.parameters().First().device is correct and must not fail on the probe.
+        register_parameter("unused", new Parameter(zeros(1)));
     }
 
     /// <summary>Every input the model was given, with how many tokens had been sampled by then.</summary>

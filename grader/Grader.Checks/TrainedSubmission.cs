@@ -1,28 +1,27 @@
 using Course.Kit;
-using GradingHost.Checks;
 using TorchSharp;
-using static GradingHost.Checks.LayerNorm.Models;
 using static TorchSharp.torch;
 
-namespace GradingHost.Checks.LayerNorm;
+namespace GradingHost.Checks;
 
 /// <summary>
-/// The submission's language model trained once with the profile, shared by the training check and the
-/// report's comparison, so that a submission pays for one training run.
+/// A submission's language model trained once with the profile, from the profile's seed, and its dev
+/// perplexity: a grader's training check and its report share one instance, so a submission pays for
+/// one training run.
 /// </summary>
-public static class TrainedSubmission
+public sealed class TrainedSubmission(Implementation submission, string languageModel, int heads)
 {
-    private static readonly Lazy<(double Perplexity, TimeSpan Training)> Trained = new(Train);
+    private readonly Lazy<(double Perplexity, TimeSpan Training)> _trained = new(() => Train(submission, languageModel, heads));
 
     /// <remarks>Whatever the first attempt threw (not implemented, feedback) is thrown again to every caller.</remarks>
-    public static (double Perplexity, TimeSpan Training) Result => Trained.Value;
+    public (double Perplexity, TimeSpan Training) Result => _trained.Value;
 
-    private static (double Perplexity, TimeSpan Training) Train()
+    private static (double Perplexity, TimeSpan Training) Train(Implementation submission, string languageModel, int heads)
     {
         var profile = SubmissionUnderTest.Profile;
         var corpus = BrownCorpus.Instance;
         manual_seed((long)profile.Seed);
-        var model = Submission.Create(LanguageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads: 1)).to(Devices.Best);
+        var model = submission.Create(languageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads)).to(Devices.Best);
         var started = DateTime.UtcNow;
         Student.Run($"Training your model ({profile.Name} profile)", () => Trainer.Train(model, corpus.Train, profile, new Generator(profile.Seed)));
         var training = DateTime.UtcNow - started;
