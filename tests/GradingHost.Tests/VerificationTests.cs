@@ -31,6 +31,15 @@ public sealed class VerificationTests(VerifiedAssignments verified)
         Assert.All(manifest.Items, item => Assert.Contains(item.Id, proven));
     }
 
+    [Theory]
+    [MemberData(nameof(VerifiedAssignments.Ids), MemberType = typeof(VerifiedAssignments))]
+    public void PublishedManifestDoesNotQuoteTheReference(string assignment)
+    {
+        var published = File.ReadAllText(Path.Combine(verified.Layout.Root, "assignments", assignment, "assignment.yaml"));
+        Assert.NotEmpty(verified.Manifests[assignment].Faults);
+        Assert.All(verified.Manifests[assignment].Faults, f => Assert.DoesNotContain(f.Find, published));
+    }
+
     private void AssertMet(string assignment, string submission)
     {
         var expectation = Assert.Single(verified.Expectations[assignment], e => e.Submission == submission);

@@ -25,15 +25,25 @@ public sealed class AssignmentManifest
     public List<RubricItem> Items { get; set; } = [];
     /// <summary>Dev-perplexity thresholds per training profile.</summary>
     public Dictionary<string, PerplexityThreshold> Perplexity { get; set; } = [];
-    /// <summary>Known-faulty variants of the reference that `gradinghost verify` grades.</summary>
-    public List<FaultyVariant> Faults { get; set; } = [];
+    /// <summary>
+    /// Known-faulty variants of the reference that `gradinghost verify` grades. They quote the reference,
+    /// so they live in the grader's faults.yaml (<see cref="LoadFaults"/>), never in the published manifest.
+    /// </summary>
+    [YamlIgnore]
+    public List<FaultyVariant> Faults { get; private set; } = [];
 
-    public double TotalPoints => Items.Sum(i => i.Points);
+    /// <summary>The points a complete submission gets without extra credit: the denominator of the score.</summary>
+    public double TotalPoints => Items.Where(i => !i.ExtraCredit).Sum(i => i.Points);
 
-    public static AssignmentManifest Load(string path)
-    {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        var manifest = deserializer.Deserialize<AssignmentManifest>(File.ReadAllText(path));
-        return manifest ?? throw new InvalidDataException($"{path} is empty.");
-    }
+    public double ExtraCreditPoints => Items.Where(i => i.ExtraCredit).Sum(i => i.Points);
+
+    public static AssignmentManifest Load(string path) =>
+        Deserializer.Deserialize<AssignmentManifest>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} is empty.");
+
+    /// <summary>Reads the faults from a grader's faults.yaml (a single key, <c>faults:</c>).</summary>
+    public void LoadFaults(string path) =>
+        Faults = Deserializer.Deserialize<FaultLibrary>(File.ReadAllText(path))?.Faults ?? [];
+
+    private static readonly IDeserializer Deserializer =
+        new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
 }

@@ -33,8 +33,15 @@ public sealed class RepositoryLayout
         var path = Path.Combine(Root, "assignments", assignmentId, ManifestLocation.FileName);
         if (!File.Exists(path))
             throw new UserError($"There is no assignment '{assignmentId}'. Known assignments: {string.Join(", ", AssignmentIds)}.");
-        return AssignmentManifest.Load(path);
+        var manifest = AssignmentManifest.Load(path);
+        var faults = Path.Combine(Root, "grader", manifest.Grader, FaultsFileName);
+        if (File.Exists(faults))
+            manifest.LoadFaults(faults);
+        return manifest;
     }
+
+    /// <summary>Beside each grader's project: the faults quote the reference, so they stay out of the published assignment folder.</summary>
+    public const string FaultsFileName = "faults.yaml";
 
     public string GraderAssembly(AssignmentManifest manifest)
     {
