@@ -10,22 +10,46 @@ public sealed class ExampleAndHostileSubmissionTests
 {
     private readonly RepositoryLayout _layout = RepositoryLayout.Discover();
 
-    private GradeReport Grade(string submission, string name, TimeSpan? limit = null)
+    private GradeReport Grade(string submission, string name, TimeSpan? limit = null, string assignment = "attention")
     {
-        var output = Path.Combine(_layout.Root, "out", "test-examples", name);
-        var report = new GradingPipeline(_layout).Grade(_layout.Manifest("attention"), submission, output, "cpu", limit);
+        var output = Path.Combine(_layout.Root, "out", "test-examples", assignment, name);
+        var report = new GradingPipeline(_layout).Grade(_layout.Manifest(assignment), submission, output, "cpu", limit);
         Assert.True(File.Exists(Path.Combine(output, "results.json")));
         Assert.True(File.Exists(Path.Combine(output, "feedback.pdf")));
         return report;
     }
 
-    private string Example(string name) => Path.Combine(_layout.Root, "examples", "attention", name);
+    private string Example(string name, string assignment = "attention") => Path.Combine(_layout.Root, "examples", assignment, name);
+
+    /// <summary>Every examples/&lt;assignment&gt;/correct-* submission: correct code written unlike the reference.</summary>
+    public static TheoryData<string, string> CorrectExamples
+    {
+        get
+        {
+            var examples = Path.Combine(RepositoryLayout.Discover().Root, "examples");
+            return new(Directory.EnumerateDirectories(examples, "correct-*", SearchOption.AllDirectories).Order()
+                .Select(d => (Path.GetFileName(Path.GetDirectoryName(d))!, Path.GetFileName(d))));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CorrectExamples))]
+    public void CorrectSolutionWrittenDifferentlyGetsFullMarks(string assignment, string example)
+    {
+        var report = Grade(Example(example, assignment), example, assignment: assignment);
+        Assert.True(report.Score == report.MaxScore, string.Join("\n", report.Items.SelectMany(i => i.Messages)));
+    }
 
     [Fact]
-    public void CorrectSolutionWrittenDifferentlyGetsFullMarks()
+    public void SkippingTheExtraCreditLosesOnlyItsItemsAndKeepsFullMarks()
     {
-        var report = Grade(Example("correct-einsum"), "correct-einsum");
-        Assert.True(report.Score == report.MaxScore, string.Join("\n", report.Items.SelectMany(i => i.Messages)));
+        var dir = CopyOfReference("sampling", "skipped-e1", ("Sampler.cs",
+            "public static Tensor SampleNucleus(Tensor logits, double p, double temperature = 1.0, Generator? generator = null)\n    {",
+            "public static Tensor SampleNucleus(Tensor logits, double p, double temperature = 1.0, Generator? generator = null)\n    {\n        throw new NotImplementedException();"));
+        var report = Grade(dir, "skipped-e1", assignment: "sampling");
+        var lost = report.Items.Where(i => i.Earned < i.Possible).Select(i => i.Id).Order();
+        Assert.Equal(new[] { "nucleus-frequencies", "nucleus-support", "nucleus-ties" }, lost);
+        Assert.Equal(report.MaxScore, report.Score);
     }
 
     [Fact]
@@ -71,10 +95,12 @@ public sealed class ExampleAndHostileSubmissionTests
     public void UnknownSubmissionPathIsAUserError() =>
         Assert.Throws<UserError>(() => Grade("/nonexistent/submission", "missing"));
 
-    private string CopyOfReference(string name, (string File, string Find, string Replace) edit)
+    private string CopyOfReference(string name, (string File, string Find, string Replace) edit) => CopyOfReference("attention", name, edit);
+
+    private string CopyOfReference(string assignment, string name, (string File, string Find, string Replace) edit)
     {
         var fault = new FaultyVariant { Id = name, File = edit.File, Find = edit.Find, Replace = edit.Replace };
         return new Verification(_layout, new GradingPipeline(_layout))
-            .FaultySources(_layout.Manifest("attention"), fault, Path.Combine(_layout.Root, "out", "test-sources", name));
+            .FaultySources(_layout.Manifest(assignment), fault, Path.Combine(_layout.Root, "out", "test-sources", assignment, name));
     }
 }

@@ -43,7 +43,8 @@ public sealed class GradescopeFormatTests(VerifiedAssignments verified)
             Assert.Contains(test.GetProperty("visibility").GetString(), Visibilities);
         }
         Assert.Equal(tests.Sum(t => t.GetProperty("score").GetDouble()), root.GetProperty("score").GetDouble(), 2);
-        Assert.Equal(manifest.TotalPoints, tests.Sum(t => t.GetProperty("max_score").GetDouble()), 6);
+        // Extra-credit items are tests too; Gradescope's own total (set by the instructor) is TotalPoints.
+        Assert.Equal(manifest.TotalPoints + manifest.ExtraCreditPoints, tests.Sum(t => t.GetProperty("max_score").GetDouble()), 6);
     }
 
     [Theory]

@@ -14,6 +14,11 @@ public sealed class RubricItem
     /// when one of these items lost points, this item's failing checks are reported but not charged.
     /// </summary>
     public List<string> ExcusedBy { get; set; } = [];
+    /// <summary>
+    /// Points beyond the assignment's total (the homework's extra-credit questions): earned, they add to
+    /// the score; missing, they cost nothing.
+    /// </summary>
+    public bool ExtraCredit { get; set; }
     /// <summary>Where to look, shown with every lost point.</summary>
     public string Hint { get; set; } = "";
 }

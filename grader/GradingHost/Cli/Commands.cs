@@ -32,9 +32,10 @@ public static class Commands
         foreach (var id in layout.AssignmentIds)
         {
             var manifest = layout.Manifest(id);
-            Console.WriteLine($"{manifest.Id}: {manifest.Title} ({manifest.TotalPoints:0.##} points)");
+            var extra = manifest.ExtraCreditPoints > 0 ? $" + {manifest.ExtraCreditPoints:0.##} extra credit" : "";
+            Console.WriteLine($"{manifest.Id}: {manifest.Title} ({manifest.TotalPoints:0.##} points{extra})");
             foreach (var item in manifest.Items)
-                Console.WriteLine($"  {item.Points,5:0.##}  {item.Id,-20} {item.Title} [{item.Visibility}]");
+                Console.WriteLine($"  {item.Points,5:0.##}  {item.Id,-20} {item.Title}{(item.ExtraCredit ? " (extra credit)" : "")} [{item.Visibility}]");
         }
         return 0;
     });

@@ -57,10 +57,11 @@ public sealed class GradingPipeline(RepositoryLayout layout)
         }
 
         var score = items.Sum(i => i.Earned);
-        var total = items.Sum(i => i.Possible);
-        var headline = $"Score {score:0.##} / {total:0.##}. " + (score >= total
+        var total = items.Where(i => !i.ExtraCredit).Sum(i => i.Possible);
+        var lost = items.Where(i => i.Earned < i.Possible).ToList();
+        var headline = $"Score {score:0.##} / {total:0.##}. " + (lost.Count == 0
             ? "Every rubric item passed."
-            : $"Points were lost on: {string.Join(", ", items.Where(i => i.Earned < i.Possible).Select(i => i.Title))}. Each item below says what went wrong and where to look.");
+            : $"Points were lost on: {string.Join(", ", lost.Select(i => i.Label))}. Each item below says what went wrong and where to look.");
         var report = new GradeReport(student, manifest.Id, manifest.Title, profile, Version, started,
             (DateTimeOffset.UtcNow - started).TotalSeconds, summary.Length > 0 ? summary + "\n" + headline : headline,
             items,

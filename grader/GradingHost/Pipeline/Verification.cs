@@ -17,7 +17,7 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
         void Record(Expectation e) { results.Add(e); progress(e); }
 
         var reference = pipeline.Grade(manifest, "reference", Path.Combine(outDirectory, "reference"), profile);
-        Record(new Expectation("reference", $"full marks ({reference.MaxScore:0.##})", Describe(reference), reference.Score >= reference.MaxScore));
+        Record(new Expectation("reference", $"full marks ({reference.Items.Sum(i => i.Possible):0.##})", Describe(reference), reference.EveryItemPassed));
 
         var starter = pipeline.Grade(manifest, "starter", Path.Combine(outDirectory, "starter"), profile);
         var allNotImplemented = starter.Items.All(i => i.Status == ItemStatus.NotImplemented);

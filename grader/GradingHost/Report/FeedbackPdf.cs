@@ -75,7 +75,7 @@ public static class FeedbackPdf
         }
         foreach (var item in lost)
         {
-            writer.Subheading(item.Title,
+            writer.Subheading(item.Label,
                 $"lost {ReportText.Number(item.Possible - item.Earned)} of {ReportText.Points(item.Possible)} · {ReportText.Word(item.Status)}");
             foreach (var message in item.Messages)
                 writer.Bullet(message);
@@ -90,7 +90,7 @@ public static class FeedbackPdf
         writer.Heading("Notes");
         foreach (var item in noted)
         {
-            writer.Subheading(item.Title);
+            writer.Subheading(item.Label);
             foreach (var message in item.Messages)
                 writer.Bullet(message);
         }

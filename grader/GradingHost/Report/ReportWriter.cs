@@ -133,7 +133,7 @@ internal sealed class ReportWriter : IDisposable
         ]);
 
         var rows = items
-            .Select(item => Row(_body, _statusStyles[item.Status], item.Title, ReportText.Number(item.Earned), ReportText.Number(item.Possible), ReportText.Word(item.Status))
+            .Select(item => Row(_body, _statusStyles[item.Status], item.Label, ReportText.Number(item.Earned), ReportText.Number(item.Possible), ReportText.Word(item.Status))
                 with { Tint = Tint(item.Status) })
             .Append(Row(_strong, _strong, "Total", ReportText.Number(score), ReportText.Number(maxScore), "") with { RuleAbove = true });
         Table(Row(_strong, _strong, "Item", "Earned", "Possible", "Status"), rows);

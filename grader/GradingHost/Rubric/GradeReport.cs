@@ -21,5 +21,9 @@ public sealed record GradeReport(
     IReadOnlyList<TextTable> Tables)
 {
     public double Score => Items.Sum(i => i.Earned);
-    public double MaxScore => Items.Sum(i => i.Possible);
+    /// <summary>Without extra credit, which may take <see cref="Score"/> above it.</summary>
+    public double MaxScore => Items.Where(i => !i.ExtraCredit).Sum(i => i.Possible);
+
+    /// <summary>Every item's points earned, extra credit included.</summary>
+    public bool EveryItemPassed => Items.All(i => i.Earned >= i.Possible);
 }

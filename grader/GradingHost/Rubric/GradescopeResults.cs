@@ -24,7 +24,7 @@ public static class GradescopeResults
         Visibility: "visible",
         StdoutVisibility: "hidden",
         Tests: report.Items.Select((item, i) => new ResultsTest(
-            Name: item.Title,
+            Name: item.Label,
             Number: $"{i + 1}",
             Score: item.Earned,
             MaxScore: item.Possible,

@@ -47,7 +47,7 @@ public static class Scorer
             var lost = earned < item.Points - 1e-9;
             if (lost && item.Hint.Length > 0)
                 messages.Add($"Where to look: {item.Hint}");
-            return new ItemResult(item.Id, item.Title, Math.Round(earned, 2), item.Points, StatusOf(verdicts), item.Visibility, messages);
+            return new ItemResult(item.Id, item.Title, Math.Round(earned, 2), item.Points, StatusOf(verdicts), item.Visibility, messages, item.ExtraCredit);
         }).ToList();
     }
 
@@ -60,5 +60,5 @@ public static class Scorer
 
     /// <summary>Every item gets zero with the same reason: the submission could not be compiled or run.</summary>
     public static IReadOnlyList<ItemResult> NothingRan(AssignmentManifest manifest, string reason) =>
-        manifest.Items.Select(i => new ItemResult(i.Id, i.Title, 0, i.Points, ItemStatus.NotRun, i.Visibility, [reason])).ToList();
+        manifest.Items.Select(i => new ItemResult(i.Id, i.Title, 0, i.Points, ItemStatus.NotRun, i.Visibility, [reason], i.ExtraCredit)).ToList();
 }
