@@ -21,9 +21,9 @@ public static class Sampler
         CheckTemperature(temperature);
         var probs = nn.functional.softmax(logits.to(float64) / temperature, -1);
         var (sortedProbs, sortedIds) = sort(probs, -1, true);
-        // Drop a sorted token once the cumulative sum before it exceeds p: shift "cumsum > p" one place right.
-        var overP = cumsum(sortedProbs, -1).gt(p);
-        var drop = cat([zeros_like(overP[TensorIndex.Colon, TensorIndex.Slice(0, 1)]), overP[TensorIndex.Colon, TensorIndex.Slice(0, -1)]], -1);
+        // Drop a sorted token once the tokens before it already reach p: shift "cumsum >= p" one place right.
+        var reachedP = cumsum(sortedProbs, -1).ge(p);
+        var drop = cat([zeros_like(reachedP[TensorIndex.Colon, TensorIndex.Slice(0, 1)]), reachedP[TensorIndex.Colon, TensorIndex.Slice(0, -1)]], -1);
         var dropById = zeros_like(drop).scatter(-1, sortedIds, drop);
         // Not renormalised on purpose: multinomial takes any non-negative weights.
         return multinomial(probs.masked_fill(dropById, 0.0), 1, generator: generator).view(-1);
