@@ -135,8 +135,15 @@ internal sealed class ReportWriter : IDisposable
         var rows = items
             .Select(item => Row(_body, _statusStyles[item.Status], item.Label, ReportText.Number(item.Earned), ReportText.Number(item.Possible), ReportText.Word(item.Status))
                 with { Tint = Tint(item.Status) })
-            .Append(Row(_strong, _strong, "Total", ReportText.Number(score), ReportText.Number(maxScore), "") with { RuleAbove = true });
+            .Append(Row(_strong, _strong, "Total", ReportText.Number(score), TotalPossible(items, maxScore), "") with { RuleAbove = true });
         Table(Row(_strong, _strong, "Item", "Earned", "Possible", "Status"), rows);
+    }
+
+    /// <summary>"13 + 7" when extra credit is on offer: the column above sums to both, the score is out of the first.</summary>
+    private static string TotalPossible(IReadOnlyList<ItemResult> items, double maxScore)
+    {
+        var extra = items.Where(i => i.ExtraCredit).Sum(i => i.Possible);
+        return extra > 0 ? $"{ReportText.Number(maxScore)} + {ReportText.Number(extra)}" : ReportText.Number(maxScore);
     }
 
     /// <summary>A heading and a table of text, the heading kept with the table's first rows; each column gets room in proportion to what it holds, and cells wrap.</summary>
