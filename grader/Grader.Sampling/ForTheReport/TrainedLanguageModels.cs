@@ -9,34 +9,28 @@ namespace GradingHost.Checks.Sampling;
 
 /// <summary>
 /// A language model trained with a profile, for the report only. Training takes about 10 s and verify
-/// grades many variants whose model code is the same, so trained weights are cached in GRADINGHOST_CACHE
-/// under a fingerprint of everything that determines them: the initial parameters, the output and the
-/// gradients on a fixed batch (which capture what the model's code computes), the kit, the corpus, the
+/// grades many variants whose model code is the same, so trained weights are cached
+/// (<see cref="ArtifactCache"/>) under a fingerprint of everything that determines them: the initial
+/// parameters, the output and the gradients on a fixed batch (which capture what the model's code computes), the kit, the corpus, the
 /// profile and the TorchSharp version.
 /// </summary>
 public static class TrainedLanguageModels
 {
-    public const string CacheVariable = "GRADINGHOST_CACHE";
-
     public static void Train(nn.Module<Tensor, Tensor> model, TrainingProfile profile, BrownCorpus corpus)
     {
-        var cache = Environment.GetEnvironmentVariable(CacheVariable);
-        var path = cache is null ? null : Path.Combine(cache, $"sampling-report-model-{Fingerprint(model, profile, corpus)}.dat");
-        if (path is not null && File.Exists(path))
-        {
-            model.load(path);
-            model.eval();
-            return;
-        }
-        model.to(Devices.Best);
-        Trainer.Train(model, corpus.Train, profile, new Generator(profile.Seed));
-        model.to(CPU);
-        if (path is null)
-            return;
-        Directory.CreateDirectory(cache!);
-        var partial = path + $".{Environment.ProcessId}.tmp";
-        model.save(partial);
-        File.Move(partial, path, overwrite: true);
+        ArtifactCache.LoadOrCreate($"sampling-report-model-{Fingerprint(model, profile, corpus)}.dat",
+            path =>
+            {
+                model.load(path);
+                model.eval();
+            },
+            () =>
+            {
+                model.to(Devices.Best);
+                Trainer.Train(model, corpus.Train, profile, new Generator(profile.Seed));
+                model.to(CPU);
+            },
+            path => model.save(path));
     }
 
     private static string Fingerprint(nn.Module<Tensor, Tensor> model, TrainingProfile profile, BrownCorpus corpus)

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using GradingHost.Checks.Manifest;
 using GradingHost.Rubric;
 
@@ -11,27 +12,53 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
 {
     public sealed record Expectation(string Submission, string Expected, string Got, bool Met);
 
+    /// <summary>
+    /// Grades the reference, the starter and every fault, one child process per core at a time (each
+    /// grader runs libtorch on one thread); <paramref name="progress"/> hears of each as it finishes,
+    /// the list returned keeps the manifest's order.
+    /// </summary>
     public IReadOnlyList<Expectation> Verify(AssignmentManifest manifest, string outDirectory, string profile, Action<Expectation> progress)
     {
-        var results = new List<Expectation>();
-        void Record(Expectation e) { results.Add(e); progress(e); }
-
-        var reference = pipeline.Grade(manifest, "reference", Path.Combine(outDirectory, "reference"), profile);
-        Record(new Expectation("reference", $"full marks ({reference.Items.Sum(i => i.Possible):0.##})", Describe(reference), reference.EveryItemPassed));
-
-        var starter = pipeline.Grade(manifest, "starter", Path.Combine(outDirectory, "starter"), profile);
-        var allNotImplemented = starter.Items.All(i => i.Status == ItemStatus.NotImplemented);
-        Record(new Expectation("starter", "0, every item not implemented", $"{Describe(starter)}; statuses: {string.Join(", ", starter.Items.Select(i => i.Status).Distinct())}",
-            starter.Score == 0 && allNotImplemented));
-
-        foreach (var fault in manifest.Faults)
+        var gradings = new List<Func<Expectation>>
+        {
+            () =>
+            {
+                var reference = pipeline.Grade(manifest, "reference", Path.Combine(outDirectory, "reference"), profile);
+                return new Expectation("reference", $"full marks ({reference.Items.Sum(i => i.Possible):0.##})", Describe(reference), reference.EveryItemPassed);
+            },
+            () =>
+            {
+                var starter = pipeline.Grade(manifest, "starter", Path.Combine(outDirectory, "starter"), profile);
+                var allNotImplemented = starter.Items.All(i => i.Status == ItemStatus.NotImplemented);
+                return new Expectation("starter", "0, every item not implemented", $"{Describe(starter)}; statuses: {string.Join(", ", starter.Items.Select(i => i.Status).Distinct())}",
+                    starter.Score == 0 && allNotImplemented);
+            },
+        };
+        gradings.AddRange(manifest.Faults.Select(fault => (Func<Expectation>)(() =>
         {
             var sources = FaultySources(manifest, fault, Path.Combine(outDirectory, fault.Id, "source"));
             var graded = pipeline.Grade(manifest, sources, Path.Combine(outDirectory, fault.Id), profile);
             var lost = graded.Items.Where(i => i.Earned < i.Possible).Select(i => i.Id).Order().ToList();
             var expected = fault.Loses.Order().ToList();
-            Record(new Expectation($"fault '{fault.Id}' ({fault.Description})", $"loses exactly [{string.Join(", ", expected)}]",
-                $"loses [{string.Join(", ", lost)}]; {Describe(graded)}", lost.SequenceEqual(expected)));
+            return new Expectation($"fault '{fault.Id}' ({fault.Description})", $"loses exactly [{string.Join(", ", expected)}]",
+                $"loses [{string.Join(", ", lost)}]; {Describe(graded)}", lost.SequenceEqual(expected));
+        })));
+
+        var results = new Expectation[gradings.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        try
+        {
+            Parallel.For(0, gradings.Count, options, i =>
+            {
+                results[i] = gradings[i]();
+                lock (results)
+                    progress(results[i]);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<UserError>().FirstOrDefault() is { } userError)
+        {
+            // A fault that does not apply to the reference is the instructor's to fix; say which, not "one or more errors".
+            ExceptionDispatchInfo.Throw(userError);
         }
         return results;
     }

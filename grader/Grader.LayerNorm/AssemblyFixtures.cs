@@ -1,0 +1,4 @@
+using GradingHost.Checks;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(OneTorchThread))]
