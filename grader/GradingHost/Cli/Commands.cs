@@ -9,7 +9,7 @@ public static class Commands
     {
         var layout = RepositoryLayout.Discover();
         var report = new GradingPipeline(layout).Grade(layout.Manifest(assignment), submission, outDirectory, profile);
-        Console.WriteLine($"{report.Student}: {report.Score:0.##}/{report.MaxScore:0.##} ({report.ExecutionSeconds:0.0} s) -> {Path.Combine(outDirectory, "feedback.pdf")}");
+        Console.WriteLine($"{report.Student}: {report.ScoreText} ({report.ExecutionSeconds:0.0} s) -> {Path.Combine(outDirectory, "feedback.pdf")}");
         return 0;
     });
 

@@ -56,10 +56,8 @@ public sealed class GradingPipeline(RepositoryLayout layout)
             }
         }
 
-        var score = items.Sum(i => i.Earned);
-        var total = items.Where(i => !i.ExtraCredit).Sum(i => i.Possible);
         var lost = items.Where(i => i.Earned < i.Possible).ToList();
-        var headline = $"Score {score:0.##} / {total:0.##}. " + (lost.Count == 0
+        var headline = $"Score {GradeReport.Describe(items)}. " + (lost.Count == 0
             ? "Every rubric item passed."
             : $"Points were lost on: {string.Join(", ", lost.Select(i => i.Label))}. Each item below says what went wrong and where to look.");
         var report = new GradeReport(student, manifest.Id, manifest.Title, profile, Version, started,

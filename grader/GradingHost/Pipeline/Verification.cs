@@ -76,5 +76,5 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
         return target;
     }
 
-    private static string Describe(GradeReport report) => $"{report.Score:0.##}/{report.MaxScore:0.##}";
+    private static string Describe(GradeReport report) => report.ScoreText;
 }

@@ -19,14 +19,13 @@ public static class FeedbackPdf
     public static void Write(GradeReport report, string pdfPath)
     {
         var title = $"Feedback — {report.AssignmentTitle}";
-        var score = $"{ReportText.Number(report.Score)} / {ReportText.Number(report.MaxScore)}";
         using var writer = new ReportWriter();
 
         writer.Title(title);
         writer.Facts([
             ("Student", report.Student),
             ("Assignment", report.AssignmentId),
-            ("Score", score),
+            ("Score", report.ScoreText),
             ("Graded", report.GradedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC"),
             ("Grader version", report.GraderVersion),
             ("Profile", report.Profile),
@@ -57,7 +56,7 @@ public static class FeedbackPdf
         writer.Save(pdfPath, SKDocumentPdfMetadata.Default with
         {
             Title = title,
-            Subject = $"{report.Student}: {score}",
+            Subject = $"{report.Student}: {report.ScoreText}",
             Creator = $"GradingHost {report.GraderVersion}",
             // Dates from the report, not the clock, so grading the same submission twice gives the same file.
             Creation = report.GradedAt.UtcDateTime,

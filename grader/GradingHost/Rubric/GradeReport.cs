@@ -1,3 +1,4 @@
+using System.Globalization;
 using GradingHost.Checks;
 
 namespace GradingHost.Rubric;
@@ -24,6 +25,19 @@ public sealed record GradeReport(
     /// <summary>Without extra credit, which may take <see cref="Score"/> above it.</summary>
     public double MaxScore => Items.Where(i => !i.ExtraCredit).Sum(i => i.Possible);
 
+    /// <summary>"10 / 13", or "10 / 13 + 7 / 7 extra credit" where the rubric offers extra credit.</summary>
+    public string ScoreText => Describe(Items);
+
     /// <summary>Every item's points earned, extra credit included.</summary>
     public bool EveryItemPassed => Items.All(i => i.Earned >= i.Possible);
+
+    /// <summary>A sum like "20 / 13" would read as a mistake, so extra credit is shown as its own part.</summary>
+    public static string Describe(IReadOnlyList<ItemResult> items)
+    {
+        static string Part(IEnumerable<ItemResult> part) =>
+            string.Create(CultureInfo.InvariantCulture, $"{part.Sum(i => i.Earned):0.##} / {part.Sum(i => i.Possible):0.##}");
+        var extra = items.Where(i => i.ExtraCredit).ToList();
+        var regular = Part(items.Where(i => !i.ExtraCredit));
+        return extra.Count == 0 ? regular : $"{regular} + {Part(extra)} extra credit";
+    }
 }
