@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Course.Kit;
+using TorchSharp;
 
 namespace GradingHost.Checks;
 
@@ -16,7 +18,13 @@ public static class ArtifactCache
 
     private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Loads the artefact <paramref name="fileName"/> if it is cached; otherwise creates it and saves it for the next run.</summary>
+    /// <summary>Longer than any cached training takes; past it something is wrong, and computing is better than waiting for the time limit.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Loads the artefact <paramref name="fileName"/> if it is cached; otherwise creates it and, where
+    /// the cache can be written, saves it for the next run. A cache that cannot be used only costs time.
+    /// </summary>
     public static void LoadOrCreate(string fileName, Action<string> load, Action create, Action<string> save)
     {
         var cache = Environment.GetEnvironmentVariable(Variable);
@@ -25,21 +33,22 @@ public static class ArtifactCache
             create();
             return;
         }
-        Directory.CreateDirectory(cache);
         var path = Path.Combine(cache, fileName);
-        using (Lock(path + ".lock"))
+        // A hit needs no lock, so a cache filled by someone else and shared read-only works.
+        if (File.Exists(path))
         {
-            if (File.Exists(path))
-            {
-                load(path);
-                return;
-            }
-            create();
-            // Written aside and moved into place, so a reader never sees half a file.
-            var partial = path + $".{Environment.ProcessId}.tmp";
-            save(partial);
-            File.Move(partial, path, overwrite: true);
+            load(path);
+            return;
         }
+        using var held = TryLock(path + ".lock");
+        if (File.Exists(path))
+        {
+            load(path);
+            return;
+        }
+        create();
+        if (held is not null)
+            Store(path, save);
     }
 
     /// <summary>A cached number, such as a baseline's dev perplexity.</summary>
@@ -53,33 +62,69 @@ public static class ArtifactCache
         return value;
     }
 
-    /// <summary>A short hash of the files' contents and the texts, for a cache file name.</summary>
+    /// <summary>
+    /// A short hash of the files' contents, the texts and what else changes a training's result: the
+    /// device and libtorch's thread count (reductions split over threads round differently).
+    /// </summary>
     public static string Key(IEnumerable<string> files, params string[] texts)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files)
             hash.AppendData(File.ReadAllBytes(file));
-        foreach (var text in texts)
+        foreach (var text in texts.Append(Machine))
             hash.AppendData(Encoding.UTF8.GetBytes(text));
         return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
     }
 
+    /// <summary>What of the machine a cached training depends on, for keys built elsewhere.</summary>
+    public static string Machine => $"device {Devices.Best.type}, libtorch threads {torch.get_num_threads()}";
+
     /// <summary>
     /// An exclusive lock on a file (an advisory lock on Unix), released when disposed or when the
-    /// process dies, so a grading killed at its time limit never leaves the cache locked.
+    /// process dies, so a grading killed at its time limit never leaves the cache locked. Null when the
+    /// cache cannot be written or the holder takes longer than <see cref="LockWait"/>.
     /// </summary>
-    private static FileStream Lock(string path)
+    private static FileStream? TryLock(string path)
     {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        var deadline = DateTime.UtcNow + LockWait;
         while (true)
         {
             try
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException)
+            // Another process holds the lock while it creates the artefact; other I/O errors are subclasses.
+            catch (IOException e) when (e.GetType() == typeof(IOException) && DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(LockPoll);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Written aside and moved into place, so a reader never sees half a file; a full disk costs only the caching.</summary>
+    private static void Store(string path, Action<string> save)
+    {
+        var partial = path + $".{Environment.ProcessId}.tmp";
+        try
+        {
+            save(partial);
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(partial);
         }
     }
 }

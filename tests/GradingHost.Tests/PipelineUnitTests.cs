@@ -84,4 +84,23 @@ public sealed class PipelineUnitTests
         Assert.Contains("no calibrated dev-perplexity bar for the gpu profile", error.Message);
         Assert.False(Directory.Exists(output));
     }
+
+    [Theory]
+    [InlineData("clash", "is used twice")]
+    [InlineData("misfit", "it must occur exactly once")]
+    public void FaultListMistakesAreRefusedBeforeAnythingIsGraded(string mistake, string message)
+    {
+        var layout = RepositoryLayout.Discover();
+        var manifest = layout.Manifest("attention");
+        var first = manifest.Faults[0];
+        manifest.Faults.Add(mistake == "clash"
+            ? new FaultyVariant { Id = first.Id, File = first.File, Find = first.Find, Replace = first.Replace, Loses = first.Loses }
+            : new FaultyVariant { Id = "misfit", File = first.File, Find = "text the reference does not contain", Replace = "", Loses = first.Loses });
+        var output = Directory.CreateTempSubdirectory().FullName;
+
+        var error = Assert.Throws<UserError>(() => new Verification(layout, new GradingPipeline(layout)).Verify(manifest, output, "cpu", _ => { }));
+
+        Assert.Contains(message, error.Message);
+        Assert.False(Directory.Exists(Path.Combine(output, "reference")));
+    }
 }

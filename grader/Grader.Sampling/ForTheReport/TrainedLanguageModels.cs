@@ -12,7 +12,7 @@ namespace GradingHost.Checks.Sampling;
 /// grades many variants whose model code is the same, so trained weights are cached
 /// (<see cref="ArtifactCache"/>) under a fingerprint of everything that determines them: the initial
 /// parameters, the output and the gradients on a fixed batch (which capture what the model's code computes), the kit, the corpus, the
-/// profile and the TorchSharp version.
+/// profile, the TorchSharp version and the machine (<see cref="ArtifactCache.Machine"/>).
 /// </summary>
 public static class TrainedLanguageModels
 {
@@ -56,6 +56,7 @@ public static class TrainedLanguageModels
         Add(File.ReadAllBytes(CourseData.PathOf("brown-train.txt")));
         AddText(profile.ToString());
         AddText(typeof(torch).Assembly.FullName ?? "");
+        AddText(ArtifactCache.Machine);
         return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
     }
 }

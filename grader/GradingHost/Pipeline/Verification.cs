@@ -34,9 +34,12 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
                     starter.Score == 0 && allNotImplemented);
             },
         };
-        gradings.AddRange(manifest.Faults.Select(fault => (Func<Expectation>)(() =>
+        CheckFaultIds(manifest);
+        // Every fault's edit is applied before any grading starts, so one that does not fit the reference is reported at once.
+        var faulty = manifest.Faults.Select(fault => (fault, sources: FaultySources(manifest, fault, Path.Combine(outDirectory, fault.Id, "source")))).ToList();
+        gradings.AddRange(faulty.Select(f => (Func<Expectation>)(() =>
         {
-            var sources = FaultySources(manifest, fault, Path.Combine(outDirectory, fault.Id, "source"));
+            var (fault, sources) = f;
             var graded = pipeline.Grade(manifest, sources, Path.Combine(outDirectory, fault.Id), profile);
             var lost = graded.Items.Where(i => i.Earned < i.Possible).Select(i => i.Id).Order().ToList();
             var expected = fault.Loses.Order().ToList();
@@ -55,12 +58,25 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
                     progress(results[i]);
             });
         }
-        catch (AggregateException e) when (e.InnerExceptions.OfType<UserError>().FirstOrDefault() is { } userError)
+        catch (AggregateException e)
         {
-            // A fault that does not apply to the reference is the instructor's to fix; say which, not "one or more errors".
-            ExceptionDispatchInfo.Throw(userError);
+            // The cause, not "one or more errors occurred"; a UserError first, since the CLI explains those.
+            ExceptionDispatchInfo.Throw(e.InnerExceptions.OfType<UserError>().FirstOrDefault() ?? e.InnerExceptions[0]);
         }
         return results;
+    }
+
+    /// <summary>Fault ids name folders that are written at the same time, so each must be its own plain name.</summary>
+    private static void CheckFaultIds(AssignmentManifest manifest)
+    {
+        var taken = new HashSet<string>(["reference", "starter"]);
+        foreach (var fault in manifest.Faults)
+        {
+            if (string.IsNullOrWhiteSpace(fault.Id) || fault.Id is "." or ".." || fault.Id.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+                throw new UserError($"Fault id '{fault.Id}' in {manifest.Grader}'s faults.yaml must be a plain folder name.");
+            if (!taken.Add(fault.Id))
+                throw new UserError($"Fault id '{fault.Id}' in {manifest.Grader}'s faults.yaml is used twice or names the reference or starter folder; give each fault its own id.");
+        }
     }
 
     /// <summary>A copy of the reference with the fault's one edit applied.</summary>
