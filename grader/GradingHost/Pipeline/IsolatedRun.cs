@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using GradingHost.Checks;
 
@@ -33,6 +34,11 @@ public static class IsolatedRun
         start.Environment[SubmissionUnderTest.ArtifactsVariable] = Path.Combine(workDirectory, "artifacts");
         start.Environment["GRADINGHOST_CACHE"] = cacheDirectory;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Training frees and reallocates the same activations every step; glibc's default thresholds
+        // hand that memory back to the kernel and fault it in again each time: keeping it took a 2-core
+        // VM's attention grading from 32 s to 29 s and its system time from 7 s to 4 s. Other C libraries ignore these.
+        start.Environment["MALLOC_MMAP_THRESHOLD_"] = (64 << 20).ToString(CultureInfo.InvariantCulture);
+        start.Environment["MALLOC_TRIM_THRESHOLD_"] = (128 << 20).ToString(CultureInfo.InvariantCulture);
 
         var output = new StringBuilder();
         var clock = Stopwatch.StartNew();
