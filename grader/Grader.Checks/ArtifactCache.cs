@@ -1,16 +1,13 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Course.Kit;
 using TorchSharp;
 
 namespace GradingHost.Checks;
 
 /// <summary>
-/// Trained reference weights and baseline perplexities cost seconds to minutes and are the same for
-/// every submission, so they are kept in GRADINGHOST_CACHE under a hash of everything that determines
-/// them. Verify grades variants side by side, so creating one holds a lock: a second process waits
-/// and reads what the first wrote instead of training the same model again.
+/// Trained weights cost seconds to minutes and are the same for every grading of the same model (the
+/// reference, the reports' baselines, a regrade), so they are kept in GRADINGHOST_CACHE under a hash of
+/// everything that determines them. Verify grades variants side by side, so creating one holds a lock:
+/// a second process waits and reads what the first wrote instead of training the same model again.
 /// </summary>
 public static class ArtifactCache
 {
@@ -51,32 +48,10 @@ public static class ArtifactCache
             Store(path, save);
     }
 
-    /// <summary>A cached number, such as a baseline's dev perplexity.</summary>
-    public static double Number(string fileName, Func<double> compute)
-    {
-        var value = double.NaN;
-        LoadOrCreate(fileName,
-            path => value = double.Parse(File.ReadAllText(path), CultureInfo.InvariantCulture),
-            () => value = compute(),
-            path => File.WriteAllText(path, value.ToString("R", CultureInfo.InvariantCulture)));
-        return value;
-    }
-
     /// <summary>
-    /// A short hash of the files' contents, the texts and what else changes a training's result: the
-    /// device and libtorch's thread count (reductions split over threads round differently).
+    /// What of the machine a cached training depends on, for keys: the device and libtorch's thread
+    /// count (reductions split over threads round differently).
     /// </summary>
-    public static string Key(IEnumerable<string> files, params string[] texts)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
-            hash.AppendData(File.ReadAllBytes(file));
-        foreach (var text in texts.Append(Machine))
-            hash.AppendData(Encoding.UTF8.GetBytes(text));
-        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
-    }
-
-    /// <summary>What of the machine a cached training depends on, for keys built elsewhere.</summary>
     public static string Machine => $"device {Devices.Best.type}, libtorch threads {torch.get_num_threads()}";
 
     /// <summary>

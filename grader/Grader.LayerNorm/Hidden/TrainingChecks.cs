@@ -41,7 +41,7 @@ public sealed class TrainingChecks
         var bar = ManifestLocation.ForThisGrader.Perplexity[profile.Name].Bar;
         var (perplexity, training) = Models.Trained.Result;
         ReportArtifacts.Measurement("Dev perplexity after training", $"{perplexity:0.###} (bar: ≤ {bar:0.###}, {profile.Name} profile)");
-        ReportArtifacts.Measurement("Training", $"{profile.Steps} steps in {training.TotalSeconds:0.#} s");
+        ReportArtifacts.Measurement("Training", TrainedModels.Describe(profile, training));
         if (!(perplexity <= bar))
             throw new StudentFeedback(
                 $"After {profile.Steps} training steps ({profile.Name} profile) your model's dev perplexity is {perplexity:G4}; the bar is {bar:G4}. " +

@@ -44,8 +44,9 @@ public sealed class GenerationsForTheReport
         try
         {
             manual_seed((long)profile.Seed);
-            var model = submission.Create(LanguageModel, config);
-            Student.Run("Training your TinyLanguageModel", () => TrainedLanguageModels.Train(model, profile, corpus));
+            var model = submission.Create(LanguageModel, config).to(Devices.Best);
+            Student.Run("Training your TinyLanguageModel", () => TrainedModels.Train(model, profile, corpus));
+            model.to(CPU);
             var ids = corpus.Vocabulary.Encode(Prompts[0]);
             using (no_grad())
                 if (!Student.Run("Running your trained TinyLanguageModel", () => model.forward(tensor(ids, [1, ids.Length])).isfinite().all().item<bool>()))
@@ -55,8 +56,9 @@ public sealed class GenerationsForTheReport
         catch (Exception e) when (e is StudentFeedback or NotImplementedException)
         {
             manual_seed((long)profile.Seed);
-            var model = ReferenceModel.Attention.Create(LanguageModel, config);
-            TrainedLanguageModels.Train(model, profile, corpus);
+            var model = ReferenceModel.Attention.Create(LanguageModel, config).to(Devices.Best);
+            TrainedModels.Train(model, profile, corpus);
+            model.to(CPU);
             var reason = e is NotImplementedException ? "yours is not implemented yet" : $"yours could not be trained: {e.Message}";
             return (model, $"the reference's TinyLanguageModel ({reason})");
         }
