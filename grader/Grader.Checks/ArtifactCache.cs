@@ -1,6 +1,3 @@
-using Course.Kit;
-using TorchSharp;
-
 namespace GradingHost.Checks;
 
 /// <summary>
@@ -19,10 +16,11 @@ public static class ArtifactCache
     private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Loads the artefact <paramref name="fileName"/> if it is cached; otherwise creates it and, where
-    /// the cache can be written, saves it for the next run. A cache that cannot be used only costs time.
+    /// Loads the artefact <paramref name="fileName"/> if it is cached and <paramref name="load"/> can read
+    /// it; otherwise creates it and, where the cache can be written, saves it for the next run. A cache
+    /// that cannot be used only costs time.
     /// </summary>
-    public static void LoadOrCreate(string fileName, Action<string> load, Action create, Action<string> save)
+    public static void LoadOrCreate(string fileName, Func<string, bool> load, Action create, Action<string> save)
     {
         var cache = Environment.GetEnvironmentVariable(Variable);
         if (cache is null)
@@ -32,27 +30,21 @@ public static class ArtifactCache
         }
         var path = Path.Combine(cache, fileName);
         // A hit needs no lock, so a cache filled by someone else and shared read-only works.
-        if (File.Exists(path))
-        {
-            load(path);
+        if (File.Exists(path) && load(path))
             return;
-        }
         using var held = TryLock(path + ".lock");
-        if (File.Exists(path))
-        {
-            load(path);
+        if (File.Exists(path) && load(path))
             return;
-        }
         create();
         if (held is not null)
             Store(path, save);
     }
 
-    /// <summary>
-    /// What of the machine a cached training depends on, for keys: the device and libtorch's thread
-    /// count (reductions split over threads round differently).
-    /// </summary>
-    public static string Machine => $"device {Devices.Best.type}, libtorch threads {torch.get_num_threads()}";
+    /// <summary>Loads the artefact <paramref name="fileName"/> if it is cached and readable; never creates it.</summary>
+    public static bool TryLoad(string fileName, Func<string, bool> load) =>
+        Environment.GetEnvironmentVariable(Variable) is { } cache
+        && File.Exists(Path.Combine(cache, fileName))
+        && load(Path.Combine(cache, fileName));
 
     /// <summary>
     /// An exclusive lock on a file (an advisory lock on Unix), released when disposed or when the

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,38 +10,68 @@ namespace GradingHost.Checks;
 /// <summary>
 /// Trains language models with a profile, each distinct model once. Training is seeded, so two models
 /// that start from the same parameters and compute the same outputs and gradients on a training batch
-/// end with the same weights: the weights are cached (<see cref="ArtifactCache"/>) under a fingerprint
-/// of that start, the kit, the corpus, the profile, TorchSharp and the machine. The reference graded by
-/// verify, the reports' baselines (the Q1 reference, whichever grader holds its copy) and every fault or
-/// regrade that leaves the model alone share one training run.
+/// end with the same weights: trained weights are cached (<see cref="ArtifactCache"/>) under a
+/// fingerprint of that start, the kit, the corpus, the profile, TorchSharp and the device.
 /// </summary>
+/// <remarks>
+/// Student code may keep state between calls and so train unlike its start, and it runs in the
+/// process that writes the cache: its trainings are stored under its own source files too, so they
+/// are reused only when the same code is graded again. Instructors' trainings (the reports'
+/// baselines, whichever grader holds the reference's copy) are shared, and a submission that starts
+/// exactly like one of them is given that training.
+/// </remarks>
 public static class TrainedModels
 {
-    /// <summary>Trains <paramref name="model"/> in place, on its device, or loads the weights an identical model reached.</summary>
-    /// <returns>how long training took; null when the weights were reused</returns>
-    public static TimeSpan? Train(nn.Module<Tensor, Tensor> model, TrainingProfile profile, BrownCorpus corpus)
+    /// <summary>Trains the instructors' <paramref name="model"/> in place, on its device, or loads what an identical model reached.</summary>
+    /// <returns>whether it trained (false: the weights were reused)</returns>
+    public static bool TrainInstructorModel(nn.Module<Tensor, Tensor> model, TrainingProfile profile, BrownCorpus corpus) =>
+        Train(model, profile, corpus, $"trained-model-{Fingerprint(model, profile, corpus)}.dat");
+
+    /// <summary>Trains the submission's <paramref name="model"/> in place, or loads what it or an identical instructors' model reached.</summary>
+    /// <returns>whether it trained (false: the weights were reused)</returns>
+    public static bool TrainSubmissionModel(nn.Module<Tensor, Tensor> model, TrainingProfile profile, BrownCorpus corpus)
     {
-        TimeSpan? took = null;
-        ArtifactCache.LoadOrCreate($"trained-model-{Fingerprint(model, profile, corpus)}.dat",
-            path =>
-            {
-                model.load(path);
-                model.eval();
-            },
-            () =>
-            {
-                var clock = Stopwatch.StartNew();
-                Trainer.Train(model, corpus.Train, profile, new Generator(profile.Seed));
-                took = clock.Elapsed;
-            },
-            path => model.save(path));
-        return took;
+        var fingerprint = Fingerprint(model, profile, corpus);
+        return !ArtifactCache.TryLoad($"trained-model-{fingerprint}.dat", path => TryLoad(model, path))
+               && Train(model, profile, corpus, $"trained-submission-{fingerprint}-{SubmissionSourcesHash()}.dat");
     }
 
-    /// <summary>What the report says of a training <see cref="Train"/> did or reused.</summary>
-    public static string Describe(TrainingProfile profile, TimeSpan? took) => took is { } t
-        ? $"{profile.Steps} steps in {t.TotalSeconds:0.#} s"
-        : $"{profile.Steps} steps (weights reused from an identical model trained earlier)";
+    /// <summary>What the report says of a training: not how long it took, which would tell a cached one apart.</summary>
+    public static string Describe(TrainingProfile profile) =>
+        $"{profile.Steps} AdamW steps of {profile.BatchSize} × {profile.ContextLength} tokens ({profile.Name} profile)";
+
+    private static bool Train(nn.Module<Tensor, Tensor> model, TrainingProfile profile, BrownCorpus corpus, string fileName)
+    {
+        var trained = false;
+        ArtifactCache.LoadOrCreate(fileName,
+            path => TryLoad(model, path),
+            () =>
+            {
+                Trainer.Train(model, corpus.Train, profile, new Generator(profile.Seed));
+                trained = true;
+            },
+            path => model.save(path));
+        return trained;
+    }
+
+    /// <summary>Loads cached weights; a file that cannot be read leaves the model as it was, to be trained.</summary>
+    private static bool TryLoad(nn.Module<Tensor, Tensor> model, string path)
+    {
+        var start = model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+        try
+        {
+            model.load(path);
+            model.eval();
+            return true;
+        }
+        catch (Exception)
+        {
+            using (no_grad())
+                foreach (var (name, value) in model.state_dict())
+                    value.copy_(start[name]);
+            return false;
+        }
+    }
 
     /// <remarks>The probe batch has the training batch's shape, so code that depends on the batch size is seen as it trains.</remarks>
     private static string Fingerprint(nn.Module<Tensor, Tensor> model, TrainingProfile profile, BrownCorpus corpus)
@@ -60,9 +89,9 @@ public static class TrainedModels
             hash.AppendData(MemoryMarshal.AsBytes(t.detach().to(float64).cpu().data<double>().ToArray().AsSpan()));
         }
 
+        var device = Devices.Of(model);
         using (NewDisposeScope())
         {
-            var device = Devices.Of(model);
             model.train();
             var (x, y) = corpus.Train.RandomBatch(profile.BatchSize, profile.ContextLength, new Generator(profile.Seed + 1));
             var logits = model.forward(x.to(device));
@@ -80,7 +109,22 @@ public static class TrainedModels
         hash.AppendData(File.ReadAllBytes(CourseData.PathOf("brown-train.txt")));
         AddText(profile.ToString());
         AddText(typeof(torch).Assembly.FullName ?? "");
-        AddText(ArtifactCache.Machine);
+        // Reductions split over threads, or run on another device, round differently.
+        AddText($"device {device.type}, libtorch threads {get_num_threads()}");
+        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+    }
+
+    private static string SubmissionSourcesHash()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        if (SubmissionUnderTest.SourceDirectory is { } directory)
+            foreach (var file in SubmissionCompilation.SourceFiles(directory))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(directory, file) + "\n"));
+                hash.AppendData(File.ReadAllBytes(file));
+            }
+        else
+            hash.AppendData(File.ReadAllBytes(SubmissionUnderTest.Assembly.Location));
         return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
     }
 }

@@ -11,20 +11,19 @@ namespace GradingHost.Checks;
 /// </summary>
 public sealed class TrainedSubmission(Implementation submission, string languageModel, int heads)
 {
-    private readonly Lazy<(double Perplexity, TimeSpan? Training)> _trained = new(() => Train(submission, languageModel, heads));
+    private readonly Lazy<double> _perplexity = new(() => Train(submission, languageModel, heads));
 
     /// <remarks>Whatever the first attempt threw (not implemented, feedback) is thrown again to every caller.</remarks>
-    public (double Perplexity, TimeSpan? Training) Result => _trained.Value;
+    public double Perplexity => _perplexity.Value;
 
-    private static (double Perplexity, TimeSpan? Training) Train(Implementation submission, string languageModel, int heads)
+    private static double Train(Implementation submission, string languageModel, int heads)
     {
         var profile = SubmissionUnderTest.Profile;
         var corpus = BrownCorpus.Instance;
         manual_seed((long)profile.Seed);
         var model = submission.Create(languageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads)).to(Devices.Best);
-        var training = Student.Run($"Training your model ({profile.Name} profile)", () => TrainedModels.Train(model, profile, corpus));
-        var perplexity = Student.Run("Evaluating your trained model on the dev split",
+        Student.Run($"Training your model ({profile.Name} profile)", () => TrainedModels.TrainSubmissionModel(model, profile, corpus));
+        return Student.Run("Evaluating your trained model on the dev split",
             () => LanguageModeling.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens));
-        return (perplexity, training);
     }
 }

@@ -13,7 +13,7 @@ public static class TrainedReference
         var config = profile.ModelConfig(corpus.Vocabulary.Size, heads: 1);
         manual_seed((long)profile.Seed);
         var model = ReferenceModel.Implementation.Create(LanguageModel, config).to(Devices.Best);
-        TrainedModels.Train(model, profile, corpus);
+        TrainedModels.TrainInstructorModel(model, profile, corpus);
         return new TrainedModel(model.to(CPU), config);
     }
 }

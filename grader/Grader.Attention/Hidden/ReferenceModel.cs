@@ -5,7 +5,4 @@ public static class ReferenceModel
 {
     public static Implementation Implementation { get; } =
         new(typeof(Homework.Attention.TinyLanguageModel).Assembly, Models.Namespace, "the reference");
-
-    /// <summary>The reference assembly, which together with the kit and the data determines a trained checkpoint.</summary>
-    public static System.Reflection.Assembly Assembly => typeof(Homework.Attention.TinyLanguageModel).Assembly;
 }

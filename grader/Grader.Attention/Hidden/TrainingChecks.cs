@@ -36,11 +36,11 @@ public sealed class TrainingChecks
     {
         var (profile, corpus, model) = FreshModel();
         var bar = ManifestLocation.ForThisGrader.Perplexity[profile.Name].Bar;
-        var training = Student.Run($"Training your model ({profile.Name} profile)", () => TrainedModels.Train(model, profile, corpus));
+        Student.Run($"Training your model ({profile.Name} profile)", () => TrainedModels.TrainSubmissionModel(model, profile, corpus));
         var perplexity = Student.Run("Evaluating your trained model on the dev split",
             () => LanguageModeling.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens));
         ReportArtifacts.Measurement("Dev perplexity after training", $"{perplexity:0.###} (bar: ≤ {bar:0.###}, {profile.Name} profile)");
-        ReportArtifacts.Measurement("Training", TrainedModels.Describe(profile, training));
+        ReportArtifacts.Measurement("Training", TrainedModels.Describe(profile));
         if (!(perplexity <= bar))
             throw new StudentFeedback(
                 $"After {profile.Steps} training steps ({profile.Name} profile) your model's dev perplexity is {perplexity:G4}; the bar is {bar:G4}. " +

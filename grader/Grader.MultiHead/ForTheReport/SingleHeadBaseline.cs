@@ -14,7 +14,7 @@ public static class SingleHeadBaseline
     {
         manual_seed((long)profile.Seed);
         var model = ReferenceModel.SingleHead.Create(Models.LanguageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads: 1)).to(Devices.Best);
-        TrainedModels.Train(model, profile, corpus);
+        TrainedModels.TrainInstructorModel(model, profile, corpus);
         return LanguageModeling.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens);
     }
 }

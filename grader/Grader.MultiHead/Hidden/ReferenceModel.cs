@@ -14,9 +14,7 @@ public static class ReferenceModel
     /// HW2 Q1's single-head reference. Both reference assemblies define Homework.Attention.Mlp, so its
     /// types are only ever named by reflection, through this assembly.
     /// </summary>
-    public static System.Reflection.Assembly SingleHeadAssembly => typeof(Homework.Attention.CausalSelfAttention).Assembly;
-
-    public static Implementation SingleHead { get; } = new(SingleHeadAssembly, "Homework.Attention", "the single-head reference");
+    public static Implementation SingleHead { get; } = new(typeof(Homework.Attention.CausalSelfAttention).Assembly, "Homework.Attention", "the single-head reference");
 
     public const string SingleHeadAttention = "CausalSelfAttention";
 }

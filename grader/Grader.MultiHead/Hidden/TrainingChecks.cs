@@ -36,9 +36,9 @@ public sealed class TrainingChecks
     {
         var profile = SubmissionUnderTest.Profile;
         var bar = ManifestLocation.ForThisGrader.Perplexity[profile.Name].Bar;
-        var (perplexity, training) = Models.Trained.Result;
+        var perplexity = Models.Trained.Perplexity;
         ReportArtifacts.Measurement($"Dev perplexity after training ({TrainingHeads} heads)", $"{perplexity:0.###} (bar: ≤ {bar:0.###}, {profile.Name} profile)");
-        ReportArtifacts.Measurement("Training", TrainedModels.Describe(profile, training));
+        ReportArtifacts.Measurement("Training", TrainedModels.Describe(profile));
         if (!(perplexity <= bar))
             throw new StudentFeedback(
                 $"After {profile.Steps} training steps ({profile.Name} profile, {TrainingHeads} heads) your model's dev perplexity is {perplexity:G4}; the bar is {bar:G4}. " +
