@@ -16,6 +16,8 @@ public static class Models
 
     public static Implementation Submission { get; } = new(SubmissionUnderTest.Assembly, Namespace, "your submission");
 
+    public static TrainedSubmission Trained { get; } = new(Submission, LanguageModel, heads: 1);
+
     /// <summary>(batch, time, width): T = 1, widths that are not powers of two, T past a typical tile size.</summary>
     public static readonly (int B, int T, int D)[] ShapeGrid = [(1, 1, 8), (2, 5, 12), (3, 7, 20), (2, 16, 32), (1, 33, 24)];
 

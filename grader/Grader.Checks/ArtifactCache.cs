@@ -22,6 +22,9 @@ public static class ArtifactCache
     /// </summary>
     public static void LoadOrCreate(string fileName, Func<string, bool> load, Action create, Action<string> save)
     {
+        // A hit needs no lock, so a cache filled by someone else and shared read-only works.
+        if (TryLoad(fileName, load))
+            return;
         var cache = Environment.GetEnvironmentVariable(Variable);
         if (cache is null)
         {
@@ -29,9 +32,6 @@ public static class ArtifactCache
             return;
         }
         var path = Path.Combine(cache, fileName);
-        // A hit needs no lock, so a cache filled by someone else and shared read-only works.
-        if (File.Exists(path) && load(path))
-            return;
         using var held = TryLock(path + ".lock");
         if (File.Exists(path) && load(path))
             return;

@@ -111,7 +111,7 @@ public static class TrainedModels
         AddText(typeof(torch).Assembly.FullName ?? "");
         // Reductions split over threads, or run on another device, round differently.
         AddText($"device {device.type}, libtorch threads {get_num_threads()}");
-        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+        return Short(hash);
     }
 
     private static string SubmissionSourcesHash()
@@ -125,6 +125,8 @@ public static class TrainedModels
             }
         else
             hash.AppendData(File.ReadAllBytes(SubmissionUnderTest.Assembly.Location));
-        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+        return Short(hash);
     }
+
+    private static string Short(IncrementalHash hash) => Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
 }

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Attention;
 
-/// <summary>The reference model trained with a profile (once per machine: <see cref="TrainedModels"/>), on the CPU for the report's figure.</summary>
+/// <summary>The reference model trained with a profile (once per cache: <see cref="TrainedModels"/>), on the CPU for the report's figure.</summary>
 public static class TrainedReference
 {
     public static TrainedModel Load(TrainingProfile profile, BrownCorpus corpus)
