@@ -5,7 +5,11 @@ using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Attention;
 
-/// <summary>The attention assignment's API in the submission and in the reference, and the configs the checks use.</summary>
+/// <summary>
+/// The seam between the attention checks and the student's code: the handout's class and field names,
+/// bound once here, and the configs and inputs the checks use. Every call into the submission goes
+/// through <see cref="Submission"/>, which runs it in the sandboxed worker.
+/// </summary>
 public static class Models
 {
     public const string Namespace = "Homework.Attention";
@@ -14,12 +18,14 @@ public static class Models
     public const string Block = "TransformerBlock";
     public const string LanguageModel = "TinyLanguageModel";
 
-    public static Implementation Submission { get; } = new(SubmissionUnderTest.Assembly, Namespace, "your submission");
+    public static Implementation Submission { get; } = Implementation.Submission(Namespace);
 
     public static TrainedSubmission Trained { get; } = new(Submission, LanguageModel, heads: 1);
 
     /// <summary>(batch, time, width): T = 1, widths that are not powers of two, T past a typical tile size.</summary>
     public static readonly (int B, int T, int D)[] ShapeGrid = [(1, 1, 8), (2, 5, 12), (3, 7, 20), (2, 16, 32), (1, 33, 24)];
+
+    public static IEnumerable<(int B, int T, TransformerConfig Config)> ShapeConfigs => ShapeGrid.Select(s => (s.B, s.T, Config(s.D)));
 
     public static TransformerConfig Config(int width, int contextLength = 64, int vocab = 50) =>
         new(VocabSize: vocab, ContextLength: contextLength, Width: width, Layers: 2);
@@ -30,19 +36,11 @@ public static class Models
     public static Tensor Tokens(int b, int t, int vocab, long seed) =>
         randint(0, vocab, [b, t], generator: new Generator((ulong)seed), dtype: int64);
 
-    public static Tensor AttentionWeightsOf(nn.Module<Tensor, Tensor> attention, Tensor x)
+    /// <summary>A's values, in float64 whatever precision the student computed in: the handout fixes the values, not the dtype.</summary>
+    public static Tensor AttentionWeightsOf(ModuleUnderTest attention, Tensor x)
     {
-        if (attention is not IAttentionWeights exposed)
+        if (!attention.ExposesAttentionWeights)
             throw new StudentFeedback($"{Attention} must implement IAttentionWeights (the starter declares it) so the attention pattern can be checked.");
-        // In float64 whatever precision the student computed in: the handout fixes the values, not the dtype.
-        return Student.Run($"Calling {Attention}.AttentionWeights on input {Shapes.Show(x.shape)}", () => exposed.AttentionWeights(x)).to(ScalarType.Float64);
+        return attention.AttentionWeights(x, Attention).to(ScalarType.Float64);
     }
-
-    /// <summary>A named sub-module, e.g. "attention" of a block or "blocks.0.attention" of the model.</summary>
-    public static nn.Module<Tensor, Tensor> Child(nn.Module module, string name, string owner) =>
-        module.named_modules().FirstOrDefault(m => m.name == name).module as nn.Module<Tensor, Tensor>
-        ?? throw new StudentFeedback($"Your {owner} has no sub-module named '{name}' (the handout's field name); the grader needs it to check the parts separately.");
-
-    public static Tensor Forward(nn.Module<Tensor, Tensor> module, Tensor input, string what) =>
-        Student.Run($"Running your {what} on input {Shapes.Show(input.shape)}", () => module.forward(input));
 }

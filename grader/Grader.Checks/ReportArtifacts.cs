@@ -30,13 +30,27 @@ public static class ReportArtifacts
     /// <summary>A table of text, e.g. the student's generations per prompt.</summary>
     public static void Table(TextTable table) => Append(TablesFile, table);
 
-    public static List<T> ReadList<T>(string directory, string fileName)
+    /// <summary>The list in <paramref name="fileName"/>; empty when there is none or it cannot be read (a grading that stopped half-way).</summary>
+    public static List<T> ReadList<T>(string directory, string fileName) where T : class =>
+        ReadOne<List<T?>>(directory, fileName)?.OfType<T>().ToList() ?? [];
+
+    /// <summary>The value in <paramref name="fileName"/>, or null when there is none or it cannot be read.</summary>
+    public static T? ReadOne<T>(string directory, string fileName) where T : class
     {
         var path = Path.Combine(directory, fileName);
-        return File.Exists(path) ? JsonSerializer.Deserialize<List<T>>(File.ReadAllText(path), Json) ?? [] : [];
+        try
+        {
+            return File.Exists(path) && new FileInfo(path).Length <= MaxArtifactBytes ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        {
+            return null;
+        }
     }
 
-    private static void Append<T>(string fileName, T value)
+    private const long MaxArtifactBytes = 16 << 20;
+
+    private static void Append<T>(string fileName, T value) where T : class
     {
         var directory = SubmissionUnderTest.ArtifactsDirectory;
         if (directory is null)

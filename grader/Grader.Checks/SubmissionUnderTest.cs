@@ -1,11 +1,14 @@
 using System.Reflection;
+using System.Text.Json;
+using GradingHost.Protocol;
+using GradingHost.Worker.Compiling;
 
 namespace GradingHost.Checks;
 
 /// <summary>
-/// Where the checks find the student's code. The host compiles a submission and names its assembly in
-/// GRADINGHOST_SUBMISSION_ASSEMBLY; a student running the public checks locally has it as a
-/// project reference instead, under its own assembly name.
+/// What the host tells the checks about the submission. Its code is reached only through
+/// <see cref="WorkerConnection.ForSubmission"/>; a student running the public checks locally has their
+/// project referenced directly instead (entry-assembly metadata names it).
 /// </summary>
 public static class SubmissionUnderTest
 {
@@ -13,12 +16,10 @@ public static class SubmissionUnderTest
     public const string SourcesVariable = "GRADINGHOST_SUBMISSION_SOURCES";
     public const string ProfileVariable = "GRADINGHOST_PROFILE";
     public const string ArtifactsVariable = "GRADINGHOST_ARTIFACTS";
+    /// <summary>The banned-API uses the sandboxed compile step found (a JSON list of <see cref="ApiUse"/>), written by the host.</summary>
+    public const string BannedApiUsesVariable = "GRADINGHOST_BANNED_API_USES";
 
-    private static readonly Lazy<Assembly> Loaded = new(Load);
-
-    public static Assembly Assembly => Loaded.Value;
-
-    /// <summary>The submission's .cs files (for semantic analysis); null when the checks run without the host.</summary>
+    /// <summary>The submission's .cs files, read as bytes only (never parsed here); null when the checks run without the host.</summary>
     public static string? SourceDirectory =>
         Environment.GetEnvironmentVariable(SourcesVariable)
         ?? EntryMetadata("SubmissionSources");
@@ -29,18 +30,20 @@ public static class SubmissionUnderTest
     /// <summary>Where checks leave data for the feedback report; null when nobody asked for it.</summary>
     public static string? ArtifactsDirectory => Environment.GetEnvironmentVariable(ArtifactsVariable);
 
-    private static Assembly Load()
+    /// <summary>
+    /// Uses of <paramref name="banned"/> in the submission: from the host's sandboxed compile step, or, in
+    /// the public tests on the student's own machine, by analysing their sources here.
+    /// </summary>
+    public static IReadOnlyList<ApiUse> BannedApiUses(IReadOnlyCollection<string> banned)
     {
-        var path = Environment.GetEnvironmentVariable(AssemblyVariable);
-        if (!string.IsNullOrEmpty(path))
-            return Assembly.LoadFrom(path);
-        var name = EntryMetadata("SubmissionAssembly")
-            ?? throw new InvalidOperationException($"Set {AssemblyVariable} to the compiled submission.");
-        return Assembly.Load(new AssemblyName(name));
+        if (Environment.GetEnvironmentVariable(BannedApiUsesVariable) is { } path)
+            return (JsonSerializer.Deserialize<List<ApiUse>>(File.ReadAllText(path)) ?? []).Where(u => banned.Contains(u.Listed)).ToList();
+        var sources = SourceDirectory ?? throw new InvalidOperationException($"Set {BannedApiUsesVariable} to the compile step's findings.");
+        return ApiUsageScanner.Find(SubmissionCompilation.Create(sources, "BannedApiScan"), banned);
     }
 
     /// <summary>Set by a public-checks project (see starter/) that references the student's project directly.</summary>
-    private static string? EntryMetadata(string key) =>
+    public static string? EntryMetadata(string key) =>
         Assembly.GetEntryAssembly()?.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == key)?.Value;
 }

@@ -1,6 +1,4 @@
 using Course.Kit;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks;
 
@@ -11,19 +9,20 @@ namespace GradingHost.Checks;
 /// </summary>
 public sealed class TrainedSubmission(Implementation submission, string languageModel, int heads)
 {
-    private readonly Lazy<double> _perplexity = new(() => Train(submission, languageModel, heads));
+    private readonly Lazy<(ModuleUnderTest Model, double Perplexity)> _trained = new(() => Train(submission, languageModel, heads));
 
     /// <remarks>Whatever the first attempt threw (not implemented, feedback) is thrown again to every caller.</remarks>
-    public double Perplexity => _perplexity.Value;
+    public double Perplexity => _trained.Value.Perplexity;
 
-    private static double Train(Implementation submission, string languageModel, int heads)
+    /// <summary>The trained model, still in the worker.</summary>
+    public ModuleUnderTest Model => _trained.Value.Model;
+
+    private static (ModuleUnderTest, double) Train(Implementation submission, string languageModel, int heads)
     {
         var profile = SubmissionUnderTest.Profile;
         var corpus = BrownCorpus.Instance;
-        manual_seed((long)profile.Seed);
-        var model = submission.Create(languageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads)).to(Devices.Best);
-        Student.Run($"Training your model ({profile.Name} profile)", () => TrainedModels.TrainSubmissionModel(model, profile, corpus));
-        return Student.Run("Evaluating your trained model on the dev split",
-            () => LanguageModeling.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens));
+        var model = submission.Create(languageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads), (long)profile.Seed);
+        TrainedModels.TrainSubmissionModel(model, profile, corpus);
+        return (model, Evaluation.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens, corpus.Vocabulary.Size, "trained language model"));
     }
 }

@@ -5,7 +5,11 @@ using static TorchSharp.torch;
 
 namespace GradingHost.Checks.LayerNorm;
 
-/// <summary>The layer-norm assignment's API in the submission and in the reference, and the inputs the checks use.</summary>
+/// <summary>
+/// The seam between the layer-norm checks and the student's code: the handout's class, field and
+/// parameter names, bound once here, and the inputs the checks use. Every call into the submission
+/// goes through <see cref="Submission"/>, which runs it in the sandboxed worker.
+/// </summary>
 public static class Models
 {
     public const string Namespace = "Homework.LayerNorm";
@@ -16,7 +20,7 @@ public static class Models
     /// <summary>The handout's ε, inside the square root.</summary>
     public const double Epsilon = 1e-5;
 
-    public static Implementation Submission { get; } = new(SubmissionUnderTest.Assembly, Namespace, "your submission");
+    public static Implementation Submission { get; } = Implementation.Submission(Namespace);
 
     /// <summary>The submission's language model trained with the profile, shared by the training check and the report.</summary>
     public static TrainedSubmission Trained { get; } = new(Submission, LanguageModel, heads: 1);
@@ -38,49 +42,41 @@ public static class Models
     public static Tensor LibraryLayerNorm(Tensor h, Tensor? gamma = null, Tensor? beta = null) =>
         nn.functional.layer_norm(h, [h.shape[^1]], gamma, beta, Epsilon);
 
-    /// <summary>The submission's γ or β, found among the module's parameters by the handout's name.</summary>
-    public static Tensor NamedParameter(nn.Module module, string name)
+    /// <summary>The norm's γ or β as registered: its value and its description; a buffer or a missing field is feedback.</summary>
+    public static (Tensor Value, Protocol.ParameterInfo Info) NamedParameter(ModuleUnderTest norm, string name)
     {
-        var found = module.named_parameters().FirstOrDefault(p => p.name == name).parameter;
-        if (found is not null)
-            return found;
-        var buffer = module.named_buffers().Any(b => b.name == name);
-        throw new StudentFeedback(buffer
-            ? $"Your {Norm}'s '{name}' is a plain tensor (registered as a buffer), not a parameter: wrap it in nn.Parameter so that it is learnt."
-            : $"Your {Norm} has no parameter named '{name}' (parameters found: {Describe(module)}). Declare the field '{name}' as a Parameter and call RegisterComponents() in the constructor.");
+        var info = norm.Parameters.FirstOrDefault(p => p.Name == name);
+        if (info is null)
+            throw new StudentFeedback(norm.Buffers.Contains(name)
+                ? $"Your {Norm}'s '{name}' is a plain tensor (registered as a buffer), not a parameter: wrap it in nn.Parameter so that it is learnt."
+                : $"Your {Norm} has no parameter named '{name}' (parameters found: {(norm.Parameters.Count == 0 ? "none" : string.Join(", ", norm.Parameters.Select(p => p.Name)))}). " +
+                  $"Declare the field '{name}' as a Parameter and call RegisterComponents() in the constructor.");
+        return (norm.ParameterValues(Norm).First(p => p.Name == name).Value, info);
     }
 
     /// <summary>A fresh norm of width d whose γ and β are set to values far from 1 and 0, so that mixing them up shows.</summary>
-    public static (nn.Module<Tensor, Tensor> Norm, Tensor Gamma, Tensor Beta) NormWithAffine(int d, long seed)
+    public static (ModuleUnderTest Norm, Tensor Gamma, Tensor Beta) NormWithAffine(int d, long seed)
     {
-        var norm = Submission.Create(Norm, Config(d));
+        var norm = Submission.Create(Norm, Config(d), seed);
         var generator = new Generator((ulong)seed);
         var gamma = randn([d], generator: generator) * 0.7 + 1.3;
         var beta = randn([d], generator: generator) * 0.5 - 0.2;
-        using (no_grad())
+        foreach (var (name, value) in new[] { ("gamma", gamma), ("beta", beta) })
         {
-            foreach (var (name, value) in new[] { ("gamma", gamma), ("beta", beta) })
-            {
-                var parameter = NamedParameter(norm, name);
-                if (!parameter.shape.SequenceEqual(value.shape))
-                    throw new StudentFeedback($"Your {Norm}'s '{name}' has shape {Shapes.Show(parameter.shape)}; the handout says (d) = {Shapes.Show(value.shape)}.");
-                parameter.copy_(value);
-            }
+            var shape = NamedParameter(norm, name).Info.Shape;
+            if (!shape.SequenceEqual(value.shape))
+                throw new StudentFeedback($"Your {Norm}'s '{name}' has shape {Shapes.Show(shape)}; the handout says (d) = {Shapes.Show(value.shape)}.");
         }
+        norm.Load([("gamma", gamma), ("beta", beta)], Norm);
         return (norm, gamma, beta);
     }
 
-    /// <summary>A named sub-module, e.g. "attention_norm" of a block.</summary>
-    public static nn.Module<Tensor, Tensor> Child(nn.Module module, string name, string owner) =>
-        module.named_modules().FirstOrDefault(m => m.name == name).module as nn.Module<Tensor, Tensor>
-        ?? throw new StudentFeedback($"Your {owner} has no sub-module named '{name}' (the handout's field name); the grader needs it to check the parts separately.");
-
-    public static Tensor Forward(nn.Module<Tensor, Tensor> module, Tensor input, string what) =>
-        Student.Run($"Running your {what} on input {Shapes.Show(input.shape)}", () => module.forward(input));
-
-    private static string Describe(nn.Module module)
+    /// <summary>Adds noise of the given scale to every γ and β of a module (norms that start alike then differ).</summary>
+    public static void PerturbNorms(ModuleUnderTest module, ulong seed, double scale, string what)
     {
-        var names = module.named_parameters().Select(p => p.name).ToList();
-        return names.Count == 0 ? "none" : string.Join(", ", names);
+        var generator = new Generator(seed);
+        module.Load(module.ParameterValues(what)
+            .Where(p => p.Name.EndsWith(".gamma", StringComparison.Ordinal) || p.Name.EndsWith(".beta", StringComparison.Ordinal))
+            .Select(p => (p.Name, p.Value + randn(p.Value.shape, generator: generator) * scale)).ToList(), what);
     }
 }

@@ -5,7 +5,11 @@ using static TorchSharp.torch;
 
 namespace GradingHost.Checks.MultiHead;
 
-/// <summary>The multihead assignment's API in the submission and in the reference, and the configs the checks use.</summary>
+/// <summary>
+/// The seam between the multi-head checks and the student's code: the handout's class, field and
+/// parameter names, bound once here, and the configs and inputs the checks use. Every call into the
+/// submission goes through <see cref="Submission"/> or <see cref="SubmissionMlp"/>, in the sandboxed worker.
+/// </summary>
 public static class Models
 {
     public const string Namespace = "Homework.MultiHead";
@@ -20,16 +24,18 @@ public static class Models
     /// <summary>The homework's multi-head model: the heads of every trained model.</summary>
     public const int TrainingHeads = 4;
 
-    public static Implementation Submission { get; } = new(SubmissionUnderTest.Assembly, Namespace, "your submission");
+    public static Implementation Submission { get; } = Implementation.Submission(Namespace);
 
     /// <summary>The submission's language model trained with the profile, shared by the training check and the report.</summary>
     public static TrainedSubmission Trained { get; } = new(Submission, LanguageModel, heads: TrainingHeads);
 
-    public static Implementation SubmissionMlp { get; } = new(SubmissionUnderTest.Assembly, MlpNamespace, "your submission");
+    public static Implementation SubmissionMlp { get; } = Implementation.Submission(MlpNamespace);
 
     /// <summary>(batch, time, width, heads): T = 1, one head, head sizes 1 to 12, widths that are not powers of two.</summary>
     public static readonly (int B, int T, int D, int N)[] ShapeGrid =
         [(1, 1, 8, 1), (2, 5, 12, 2), (3, 7, 20, 4), (2, 16, 32, 8), (1, 33, 24, 3), (2, 1, 16, 4), (2, 6, 8, 8)];
+
+    public static IEnumerable<(int B, int T, TransformerConfig Config)> ShapeConfigs => ShapeGrid.Select(s => (s.B, s.T, Config(s.D, s.N)));
 
     public static TransformerConfig Config(int width, int heads, int contextLength = 64, int vocab = 50) =>
         new(VocabSize: vocab, ContextLength: contextLength, Width: width, Layers: 2, Heads: heads);
@@ -40,43 +46,34 @@ public static class Models
     public static Tensor Tokens(int b, int t, int vocab, long seed) =>
         randint(0, vocab, [b, t], generator: new Generator((ulong)seed), dtype: int64);
 
-    /// <summary>The submission's per-head weights, which must have shape (B, n, T, T).</summary>
-    public static Tensor AttentionWeightsOf(nn.Module<Tensor, Tensor> attention, Tensor x, int heads)
+    /// <summary>The per-head weights, which must have shape (B, n, T, T); in float64 whatever precision the student computed in.</summary>
+    public static Tensor AttentionWeightsOf(ModuleUnderTest attention, Tensor x, int heads)
     {
-        if (attention is not IAttentionWeights exposed)
+        if (!attention.ExposesAttentionWeights)
             throw new StudentFeedback($"{Attention} must implement IAttentionWeights (the starter declares it) so the attention pattern of every head can be checked.");
-        var weights = Student.Run($"Calling {Attention}.AttentionWeights on input {Shapes.Show(x.shape)} with {heads} heads", () => exposed.AttentionWeights(x));
+        var weights = attention.AttentionWeights(x, $"{Attention} with {heads} heads");
         long[] expected = [x.shape[0], heads, x.shape[1], x.shape[1]];
         if (!weights.shape.SequenceEqual(expected))
             throw new StudentFeedback(
                 $"AttentionWeights returned shape {Shapes.Show(weights.shape)} for input {Shapes.Show(x.shape)} with n = {heads} heads; " +
                 $"expected {Shapes.Show(expected)}: one (T, T) matrix per sequence and head.");
-        // In float64 whatever precision the student computed in: the handout fixes the values, not the dtype.
         return weights.to(ScalarType.Float64);
     }
-
-    /// <summary>A named sub-module, e.g. "attention" of a block or "blocks.0.attention" of the model.</summary>
-    public static nn.Module<Tensor, Tensor> Child(nn.Module module, string name, string owner) =>
-        module.named_modules().FirstOrDefault(m => m.name == name).module as nn.Module<Tensor, Tensor>
-        ?? throw new StudentFeedback($"Your {owner} has no sub-module named '{name}' (the handout's field name); the grader needs it to check the parts separately.");
-
-    public static Tensor Forward(nn.Module<Tensor, Tensor> module, Tensor input, string what) =>
-        Student.Run($"Running your {what} on input {Shapes.Show(input.shape)}", () => module.forward(input));
 
     /// <summary>Features h·d/n … (h+1)·d/n − 1, the slice of the feature axis that belongs to head h.</summary>
     public static TensorIndex HeadSlice(int head, int headSize) => TensorIndex.Slice(head * headSize, (head + 1) * headSize);
 
     /// <summary>Sets W_Q, W_K, W_V and W_O to the identity, so each head sees the input's own features.</summary>
-    public static void UseIdentityProjections(nn.Module<Tensor, Tensor> attention, int width)
+    public static void UseIdentityProjections(ModuleUnderTest attention, int width)
     {
-        var parameters = attention.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-        using var _ = no_grad();
-        foreach (var name in new[] { "query.weight", "key.weight", "value.weight", "output.weight" })
+        string[] names = ["query.weight", "key.weight", "value.weight", "output.weight"];
+        foreach (var name in names)
         {
-            if (!parameters.TryGetValue(name, out var weight) || !weight.shape.SequenceEqual([(long)width, width]))
+            var parameter = attention.Parameters.FirstOrDefault(p => p.Name == name);
+            if (parameter is null || !parameter.Shape.SequenceEqual([(long)width, width]))
                 throw new StudentFeedback(
                     $"Your {Attention} has no parameter {name} of shape ({width}, {width}): keep the starter's four d×d projections query, key, value and output (Linear without bias).");
-            weight.copy_(eye(width, dtype: weight.dtype));
         }
+        attention.Load(names.Select(n => (n, eye(width))), Attention);
     }
 }

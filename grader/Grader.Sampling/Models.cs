@@ -1,22 +1,24 @@
 using GradingHost.Checks;
+using GradingHost.Protocol;
 
 namespace GradingHost.Checks.Sampling;
 
-/// <summary>The sampling assignment's API names, and the submission's implementation of it.</summary>
+/// <summary>The sampling assignment's API names, and the submission's implementation of it (the seam: <see cref="Submission"/>).</summary>
 public static class Models
 {
     public const string Namespace = "Homework.Sampling";
-    public const string Sampler = "Sampler";
     public const string SampleWithTemperature = "SampleWithTemperature";
     public const string SampleNucleus = "SampleNucleus";
-    public const string Generation = "Generation";
     public const string Generate = "Generate";
 
     /// <summary>The attention assignment's namespace: the report trains the student's own language model from it.</summary>
     public const string AttentionNamespace = "Homework.Attention";
     public const string LanguageModel = "TinyLanguageModel";
 
-    public static SamplingApi Submission { get; } = new(SubmissionUnderTest.Assembly, "your submission");
+    /// <summary>The submission's code in the sandboxed worker.</summary>
+    public static Implementation Code { get; } = Implementation.Submission(Namespace);
+
+    public static SamplingApi Submission { get; } = new(Code);
 
     /// <summary>
     /// Nucleus sampling is extra credit (E1). Checks of Q4 properties that hold for both samplers (batch
@@ -29,17 +31,17 @@ public static class Models
     {
         try
         {
-            Submission.RawNucleus(TorchSharp.torch.zeros(1, 2), 0.9, 1.0, null);
+            Submission.Draw(Submission.Nucleus(0.9, 1.0, Argument.None), [[0.0, 0.0]], 1);
             return true;
         }
-        catch (Exception e) when (e is NotImplementedException or StudentFeedback)
+        catch (NotImplementedException)
         {
             return false;
         }
-        catch (Exception)
+        catch (StudentFeedback e)
         {
-            // It runs but throws: attempted, and the checks that call it say what went wrong.
-            return true;
+            // It runs but throws or returns something wrong: attempted, and the checks that call it say what went wrong. A missing method is not an attempt.
+            return e.Fault?.Kind != FaultKind.Contract;
         }
     });
 }

@@ -1,21 +1,26 @@
 using System.CommandLine;
 using GradingHost.Cli;
+using GradingHost.Pipeline;
 
 var assignment = new Option<string>("--assignment") { Description = "assignment id, e.g. attention (see `gradinghost list`)", Required = true };
 var submission = new Option<string>("--submission") { Description = "a folder or .zip of .cs files, or 'reference' / 'starter'", Required = true };
 var outDir = new Option<string>("--out") { Description = "where results.json and feedback.pdf go", Required = true };
 var profile = new Option<string>("--profile") { Description = "training profile: cpu (CI, minutes on 2 cores) or gpu (the homework's full configuration)", DefaultValueFactory = _ => "cpu" };
 profile.AcceptOnlyFromAmong("cpu", "gpu");
+var unsandboxed = new Option<bool>("--unsandboxed") { Description = "run student code without the sandbox: only to grade your own code on your own machine (the report says so)" };
+var verifyUnsandboxed = new Option<bool>("--unsandboxed") { Description = "run the variants without the sandbox (instructors' code only)" };
 var verifyOut = new Option<string>("--out") { Description = "where each graded variant's outputs go", DefaultValueFactory = _ => "out/verify" };
 var verifyProfile = new Option<string>("--profile") { Description = "training profile", DefaultValueFactory = _ => "cpu" };
 verifyProfile.AcceptOnlyFromAmong("cpu", "gpu");
 
-var grade = new Command("grade", "Grade one submission: writes results.json (Gradescope format) and feedback.pdf.") { assignment, submission, outDir, profile };
-grade.SetAction(r => Commands.Grade(r.GetValue(assignment)!, r.GetValue(submission)!, r.GetValue(outDir)!, r.GetValue(profile)!));
+var grade = new Command("grade", "Grade one submission: writes results.json (Gradescope format) and feedback.pdf.") { assignment, submission, outDir, profile, unsandboxed };
+grade.SetAction(r => Commands.Grade(r.GetValue(assignment)!, r.GetValue(submission)!, r.GetValue(outDir)!, r.GetValue(profile)!,
+    new GradingOptions { Unsandboxed = r.GetValue(unsandboxed) }));
 
 var verifyAssignment = new Option<string>("--assignment") { Description = "assignment id", Required = true };
-var verify = new Command("verify", "Prove the grader: reference full marks, starter zero, each known fault loses exactly its item.") { verifyAssignment, verifyOut, verifyProfile };
-verify.SetAction(r => Commands.Verify(r.GetValue(verifyAssignment)!, r.GetValue(verifyOut)!, r.GetValue(verifyProfile)!));
+var verify = new Command("verify", "Prove the grader: reference full marks, starter zero, each known fault loses exactly its item.") { verifyAssignment, verifyOut, verifyProfile, verifyUnsandboxed };
+verify.SetAction(r => Commands.Verify(r.GetValue(verifyAssignment)!, r.GetValue(verifyOut)!, r.GetValue(verifyProfile)!,
+    new GradingOptions { Unsandboxed = r.GetValue(verifyUnsandboxed) }));
 
 var list = new Command("list", "List the assignments and their rubrics.");
 list.SetAction(_ => Commands.List());

@@ -13,7 +13,7 @@ public sealed class ExampleAndHostileSubmissionTests
     private GradeReport Grade(string submission, string name, TimeSpan? limit = null, string assignment = "attention")
     {
         var output = Path.Combine(_layout.Root, "out", "test-examples", assignment, name);
-        var report = new GradingPipeline(_layout).Grade(_layout.Manifest(assignment), submission, output, "cpu", limit);
+        var report = new GradingPipeline(_layout).Grade(_layout.Manifest(assignment), submission, output, "cpu", new GradingOptions { TimeLimit = limit });
         Assert.True(File.Exists(Path.Combine(output, "results.json")));
         Assert.True(File.Exists(Path.Combine(output, "feedback.pdf")));
         return report;

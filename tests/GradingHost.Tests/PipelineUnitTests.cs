@@ -3,6 +3,7 @@ using GradingHost.Checks;
 using GradingHost.Checks.Manifest;
 using GradingHost.Pipeline;
 using GradingHost.Rubric;
+using GradingHost.Worker.Compiling;
 using Xunit;
 
 namespace GradingHost.Tests;
@@ -98,7 +99,7 @@ public sealed class PipelineUnitTests
             : new FaultyVariant { Id = "misfit", File = first.File, Find = "text the reference does not contain", Replace = "", Loses = first.Loses });
         var output = Directory.CreateTempSubdirectory().FullName;
 
-        var error = Assert.Throws<UserError>(() => new Verification(layout, new GradingPipeline(layout)).Verify(manifest, output, "cpu", _ => { }));
+        var error = Assert.Throws<UserError>(() => new Verification(layout, new GradingPipeline(layout)).Verify(manifest, output, "cpu", GradingOptions.Default, _ => { }));
 
         Assert.Contains(message, error.Message);
         Assert.False(Directory.Exists(Path.Combine(output, "reference")));

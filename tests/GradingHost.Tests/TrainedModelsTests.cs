@@ -14,54 +14,59 @@ public sealed class TrainedModelsTests
 {
     private static readonly TrainingProfile Profile = TrainingProfile.Cpu with { Name = "test", Steps = 5 };
 
+    /// <summary>Bigram models built in this process through the same worker service that runs submissions.</summary>
+    private static readonly Implementation Models = new(WorkerConnection.InProcess(typeof(Bigram).Assembly, isSubmission: false), "GradingHost.Tests");
+
     [Fact]
     public void OnlyAnIdenticalModelReusesATraining() => InScratchCache(_ =>
     {
-        var first = Model(seed: 1, scale: 1);
+        var first = Model(seed: 1);
         Assert.True(TrainedModels.TrainInstructorModel(first, Profile, Corpus));
-        var same = Model(seed: 1, scale: 1);
+        var same = Model(seed: 1);
         Assert.False(TrainedModels.TrainInstructorModel(same, Profile, Corpus));
         Assert.True(SameWeights(first, same));
 
         // Same start, different computation (a fault); different start; different profile: each trains.
-        Assert.True(TrainedModels.TrainInstructorModel(Model(seed: 1, scale: 2), Profile, Corpus));
-        Assert.True(TrainedModels.TrainInstructorModel(Model(seed: 2, scale: 1), Profile, Corpus));
-        Assert.True(TrainedModels.TrainInstructorModel(Model(seed: 1, scale: 1), Profile with { Steps = 6 }, Corpus));
+        Assert.True(TrainedModels.TrainInstructorModel(Model(seed: 1, scaled: true), Profile, Corpus));
+        Assert.True(TrainedModels.TrainInstructorModel(Model(seed: 2), Profile, Corpus));
+        Assert.True(TrainedModels.TrainInstructorModel(Model(seed: 1), Profile with { Steps = 6 }, Corpus));
     });
 
     [Fact]
     public void WhatStudentCodeTrainedIsReusedOnlyForTheSameCode() => InScratchCache(sources =>
     {
-        TrainedModels.TrainInstructorModel(Model(seed: 1, scale: 1), Profile, Corpus);
-        Assert.False(TrainedModels.TrainSubmissionModel(Model(seed: 1, scale: 1), Profile, Corpus));
+        TrainedModels.TrainInstructorModel(Model(seed: 1), Profile, Corpus);
+        Assert.False(TrainedModels.TrainSubmissionModel(Model(seed: 1), Profile, Corpus));
 
-        Assert.True(TrainedModels.TrainSubmissionModel(Model(seed: 1, scale: 3), Profile, Corpus));
-        Assert.False(TrainedModels.TrainSubmissionModel(Model(seed: 1, scale: 3), Profile, Corpus));
+        Assert.True(TrainedModels.TrainSubmissionModel(Model(seed: 1, scaled: true), Profile, Corpus));
+        Assert.False(TrainedModels.TrainSubmissionModel(Model(seed: 1, scaled: true), Profile, Corpus));
         File.AppendAllText(Path.Combine(sources, "Model.cs"), "// edited\n");
-        Assert.True(TrainedModels.TrainSubmissionModel(Model(seed: 1, scale: 3), Profile, Corpus));
+        Assert.True(TrainedModels.TrainSubmissionModel(Model(seed: 1, scaled: true), Profile, Corpus));
         // Student code may train unlike its start, so instructors' models never take its weights.
-        Assert.True(TrainedModels.TrainInstructorModel(Model(seed: 1, scale: 3), Profile, Corpus));
+        Assert.True(TrainedModels.TrainInstructorModel(Model(seed: 1, scaled: true), Profile, Corpus));
     });
 
     [Fact]
     public void AnUnreadableCacheFileIsTrainedAgainFromTheModelsOwnStart() => InScratchCache(_ =>
     {
-        var first = Model(seed: 1, scale: 1);
+        var first = Model(seed: 1);
         TrainedModels.TrainInstructorModel(first, Profile, Corpus);
         var file = Assert.Single(Directory.GetFiles(Environment.GetEnvironmentVariable(ArtifactCache.Variable)!, "*.dat"));
         var bytes = File.ReadAllBytes(file);
         File.WriteAllBytes(file, bytes[..(bytes.Length * 3 / 5)]);
 
-        var again = Model(seed: 1, scale: 1);
+        var again = Model(seed: 1);
         Assert.True(TrainedModels.TrainInstructorModel(again, Profile, Corpus));
         Assert.True(SameWeights(first, again));
     });
 
     private static BrownCorpus Corpus => BrownCorpus.Instance;
 
-    private static Bigram Model(long seed, double scale) => new(Corpus.Vocabulary.Size, seed, scale);
+    private static ModuleUnderTest Model(long seed, bool scaled = false) =>
+        Models.Create(scaled ? nameof(ScaledBigram) : nameof(Bigram), new TransformerConfig(Corpus.Vocabulary.Size, 8, 8), seed);
 
-    private static bool SameWeights(Bigram a, Bigram b) => a.Weight.eq(b.Weight).all().item<bool>();
+    private static bool SameWeights(ModuleUnderTest a, ModuleUnderTest b) =>
+        a.ParameterValues("model").Zip(b.ParameterValues("model")).All(p => p.First.Value.eq(p.Second.Value).all().item<bool>());
 
     /// <summary>Runs with an empty cache and a submission of one source file, both deleted afterwards.</summary>
     private static void InScratchCache(Action<string> test)
@@ -84,22 +89,27 @@ public sealed class TrainedModelsTests
             Directory.Delete(scratch, recursive: true);
         }
     }
-
-    private sealed class Bigram : nn.Module<Tensor, Tensor>
-    {
-        private readonly TorchSharp.Modules.Embedding table;
-        private readonly double _scale;
-
-        public Bigram(int vocabulary, long seed, double scale) : base(nameof(Bigram))
-        {
-            manual_seed(seed);
-            table = nn.Embedding(vocabulary, vocabulary);
-            _scale = scale;
-            RegisterComponents();
-        }
-
-        public Tensor Weight => table.weight!;
-
-        public override Tensor forward(Tensor tokens) => table.forward(tokens) * _scale;
-    }
 }
+
+/// <summary>A one-table language model: the smallest thing the training loop can train.</summary>
+internal class Bigram : nn.Module<Tensor, Tensor>
+{
+    private readonly TorchSharp.Modules.Embedding table;
+    private readonly double _scale;
+
+    public Bigram(TransformerConfig config) : this(config, 1.0)
+    {
+    }
+
+    protected Bigram(TransformerConfig config, double scale) : base(nameof(Bigram))
+    {
+        table = nn.Embedding(config.VocabSize, config.VocabSize);
+        _scale = scale;
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor tokens) => table.forward(tokens) * _scale;
+}
+
+/// <summary>The same start as <see cref="Bigram"/> computing something else: a stand-in for a fault.</summary>
+internal sealed class ScaledBigram(TransformerConfig config) : Bigram(config, 3.0);

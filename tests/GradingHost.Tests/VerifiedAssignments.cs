@@ -18,7 +18,7 @@ public sealed class VerifiedAssignments
         {
             var manifest = Layout.Manifest(id);
             Manifests[id] = manifest;
-            Expectations[id] = new Verification(Layout, pipeline).Verify(manifest, OutDirectory(id), "cpu", _ => { });
+            Expectations[id] = new Verification(Layout, pipeline).Verify(manifest, OutDirectory(id), "cpu", GradingOptions.Default, _ => { });
         }
     }
 

@@ -1,6 +1,4 @@
 using Course.Kit;
-using GradingHost.Checks;
-using TorchSharp;
 using Xunit;
 using static GradingHost.Checks.Attention.Models;
 using static TorchSharp.torch;
@@ -24,22 +22,21 @@ public sealed class AttentionPatternForTheReport
         var ids = corpus.Vocabulary.Encode(SampleSentence);
         var tokens = tensor(ids, [1, ids.Length]);
         var labels = SampleSentence.Select(c => c.ToString()).ToList();
-        var reference = FirstLayerWeights(trained, tokens);
+        var reference = FirstLayerWeights(trained.Model, tokens);
         ReportArtifacts.Attention(new AttentionPattern(labels, reference, null));
 
-        var submission = Submission.Create(LanguageModel, trained.Config);
+        var submission = Submission.Create(LanguageModel, trained.Config, (long)profile.Seed);
         Weights.Copy(trained.Model, submission, LanguageModel);
-        ReportArtifacts.Attention(new AttentionPattern(labels, reference, FirstLayerWeights(new TrainedModel(submission, trained.Config), tokens)));
+        ReportArtifacts.Attention(new AttentionPattern(labels, reference, FirstLayerWeights(submission, tokens)));
     }
 
-    private static double[][] FirstLayerWeights(TrainedModel model, Tensor tokens)
+    private static double[][] FirstLayerWeights(ModuleUnderTest model, Tensor tokens)
     {
-        model.Model.eval();
-        using var _ = no_grad();
+        model.Eval();
         var positions = arange(tokens.shape[1], dtype: int64);
-        var x = Forward(Child(model.Model, "token_embedding", LanguageModel), tokens, "token embedding")
-                + Forward(Child(model.Model, "position_embedding", LanguageModel), positions, "position embedding");
-        var weights = AttentionWeightsOf(Child(model.Model, "blocks.0.attention", LanguageModel), x)[0].to(float64);
+        var x = model.Child("token_embedding", "language model").Forward(tokens, "token embedding")
+                + model.Child("position_embedding", "language model").Forward(positions, "position embedding");
+        var weights = AttentionWeightsOf(model.Child("blocks.0.attention", "language model"), x)[0].to(float64);
         var t = (int)weights.shape[0];
         return Enumerable.Range(0, t).Select(i => weights[i].data<double>().ToArray()).ToArray();
     }

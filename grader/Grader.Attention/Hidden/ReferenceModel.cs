@@ -4,5 +4,5 @@ namespace GradingHost.Checks.Attention;
 public static class ReferenceModel
 {
     public static Implementation Implementation { get; } =
-        new(typeof(Homework.Attention.TinyLanguageModel).Assembly, Models.Namespace, "the reference");
+        Implementation.Reference(typeof(Homework.Attention.TinyLanguageModel), Models.Namespace);
 }

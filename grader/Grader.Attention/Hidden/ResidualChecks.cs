@@ -1,7 +1,5 @@
-using GradingHost.Checks;
 using Xunit;
 using static GradingHost.Checks.Attention.Models;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Attention;
 
@@ -15,23 +13,21 @@ public sealed class ResidualChecks
     public void BlockAddsAttentionAndMlpToTheResidualStream()
     {
         const int d = 16;
-        manual_seed(11);
-        var block = Submission.Create(Block, Config(d));
-        block.eval();
-        var attention = Child(block, "attention", Block);
-        var mlp = Child(block, "mlp", Block);
+        var block = Submission.Create(Block, Config(d), seed: 11);
+        block.Eval();
+        var attention = block.Child("attention", "transformer block");
+        var mlp = block.Child("mlp", "transformer block");
         var x = Inputs(2, 6, d, seed: 12);
-        using var _ = no_grad();
-        var output = Forward(block, x, Block);
-        var a = Forward(attention, x, Models.Attention);
+        var output = block.Forward(x, "transformer block");
+        var a = attention.Forward(x, "attention layer");
         var h = x + a;
-        var expected = h + Forward(mlp, h, Models.Mlp);
+        var expected = h + mlp.Forward(h, "MLP");
         var difference = Compare.Difference(expected, output, "The block's output");
         if (difference is null)
             return;
         var diagnosis =
-            Compare.Difference(a + Forward(mlp, a, Models.Mlp), output, "") is null ? "The residual around attention is missing: h must be x + Attention(x), not Attention(x). " :
-            Compare.Difference(Forward(mlp, h, Models.Mlp), output, "") is null ? "The residual around the MLP is missing: the output must be h + MLP(h), not MLP(h). " :
+            Compare.Difference(a + mlp.Forward(a, "MLP"), output, "") is null ? "The residual around attention is missing: h must be x + Attention(x), not Attention(x). " :
+            Compare.Difference(mlp.Forward(h, "MLP"), output, "") is null ? "The residual around the MLP is missing: the output must be h + MLP(h), not MLP(h). " :
             "";
         throw new StudentFeedback(diagnosis + difference + " The handout's block is h = x + Attention(x); output = h + MLP(h).");
     }

@@ -1,4 +1,3 @@
-using GradingHost.Checks;
 using Xunit;
 using static GradingHost.Checks.Attention.Models;
 using static TorchSharp.torch;
@@ -17,7 +16,6 @@ public sealed class ScaleChecks
         const int t = 8, d = 36;
         var (submission, reference) = Implementation.Pair(Submission, ReferenceModel.Implementation, Models.Attention, Config(d), seed: 9);
         var x = Inputs(2, t, d, seed: 10) * 0.5;
-        using var _ = no_grad();
         var expected = LogRatios(AttentionWeightsOf(reference, x));
         var actual = LogRatios(AttentionWeightsOf(submission, x));
         var usable = expected.isfinite().logical_and(actual.isfinite());

@@ -1,7 +1,5 @@
-using GradingHost.Checks;
 using Xunit;
 using static GradingHost.Checks.Attention.Models;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Attention;
 
@@ -11,10 +9,8 @@ public sealed class DiagonalChecks
     public void EveryPositionAttendsToItself()
     {
         const int t = 7, d = 16;
-        manual_seed(7);
-        var attention = Submission.Create(Models.Attention, Config(d));
-        attention.eval();
-        using var _ = no_grad();
+        var attention = Submission.Create(Models.Attention, Config(d), seed: 7);
+        attention.Eval();
         var diagonal = AttentionWeightsOf(attention, Inputs(2, t, d, seed: 8)).diagonal(dim1: -2, dim2: -1); // (B, T)
         var bad = diagonal.isfinite().logical_not().logical_or(diagonal.le(0));
         if (bad.any().item<bool>())

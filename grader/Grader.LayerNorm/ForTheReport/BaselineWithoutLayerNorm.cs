@@ -1,7 +1,5 @@
 using Course.Kit;
-using TorchSharp;
 using static GradingHost.Checks.LayerNorm.Models;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.LayerNorm;
 
@@ -13,9 +11,8 @@ public static class BaselineWithoutLayerNorm
 {
     public static double DevPerplexity(TrainingProfile profile, BrownCorpus corpus)
     {
-        manual_seed((long)profile.Seed);
-        var model = ReferenceModel.WithoutLayerNorm.Create(LanguageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads: 1)).to(Devices.Best);
+        var model = ReferenceModel.WithoutLayerNorm.Create(LanguageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads: 1), (long)profile.Seed);
         TrainedModels.TrainInstructorModel(model, profile, corpus);
-        return LanguageModeling.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens);
+        return Evaluation.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens, corpus.Vocabulary.Size, "language model");
     }
 }

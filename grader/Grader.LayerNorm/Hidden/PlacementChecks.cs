@@ -1,5 +1,3 @@
-using GradingHost.Checks;
-using TorchSharp;
 using Xunit;
 using static GradingHost.Checks.LayerNorm.Models;
 using static TorchSharp.torch;
@@ -16,22 +14,21 @@ public sealed class PlacementChecks
     public void BlockNormalisesTheAttentionAndMlpOutputs()
     {
         const int d = 16;
-        manual_seed(61);
-        var block = Submission.Create(Block, Config(d));
-        block.eval();
-        var attention = Child(block, "attention", Block);
-        var attentionNorm = Child(block, "attention_norm", Block);
-        var mlp = Child(block, "mlp", Block);
-        var mlpNorm = Child(block, "mlp_norm", Block);
-        DistinguishTheNorms(block);
+        var block = Submission.Create(Block, Config(d), seed: 61);
+        block.Eval();
+        var attention = block.Child("attention", "transformer block");
+        var attentionNorm = block.Child("attention_norm", "transformer block");
+        var mlp = block.Child("mlp", "transformer block");
+        var mlpNorm = block.Child("mlp_norm", "transformer block");
+        // Gives the two norms different γ and β (where they are parameters), so that swapping them shows.
+        PerturbNorms(block, 63, 0.5, "transformer block");
         var x = Inputs([2, 6, d], seed: 62, scale: 2.0);
-        using var _ = no_grad();
-        var output = Forward(block, x, Block);
+        var output = block.Forward(x, "transformer block");
 
-        Tensor Attention(Tensor t) => Forward(attention, t, "attention layer");
-        Tensor Mlp(Tensor t) => Forward(mlp, t, "MLP");
-        Tensor Ln1(Tensor t) => Forward(attentionNorm, t, "attention_norm");
-        Tensor Ln2(Tensor t) => Forward(mlpNorm, t, "mlp_norm");
+        Tensor Attention(Tensor t) => attention.Forward(t, "attention layer");
+        Tensor Mlp(Tensor t) => mlp.Forward(t, "MLP");
+        Tensor Ln1(Tensor t) => attentionNorm.Forward(t, "attention_norm");
+        Tensor Ln2(Tensor t) => mlpNorm.Forward(t, "mlp_norm");
 
         var h = x + Ln1(Attention(x));
         var problem = Compare.Difference(h + Ln2(Mlp(h)), output, "The block's output");
@@ -53,14 +50,5 @@ public sealed class PlacementChecks
         var diagnosis = alternatives.FirstOrDefault(a => Compare.Difference(a.Output, output, "") is null).Diagnosis;
         throw new StudentFeedback((diagnosis is null ? "" : $"Your block computes what you get when {diagnosis}. ") + problem +
             " The handout's rule: normalise each sub-layer's output before it joins the residual stream, h = x + LN₁(Attention(x)); output = h + LN₂(MLP(h)).");
-    }
-
-    /// <summary>Gives the two norms different γ and β (where they are parameters), so that swapping them shows.</summary>
-    private static void DistinguishTheNorms(nn.Module block)
-    {
-        var generator = new Generator(63);
-        using var _ = no_grad();
-        foreach (var (_, parameter) in block.named_parameters().Where(p => p.name.EndsWith(".gamma") || p.name.EndsWith(".beta")))
-            parameter.add_(randn(parameter.shape, generator: generator) * 0.5);
     }
 }

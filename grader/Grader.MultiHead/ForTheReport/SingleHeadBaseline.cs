@@ -1,6 +1,4 @@
 using Course.Kit;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.MultiHead;
 
@@ -12,9 +10,8 @@ public static class SingleHeadBaseline
 {
     public static double DevPerplexity(TrainingProfile profile, BrownCorpus corpus)
     {
-        manual_seed((long)profile.Seed);
-        var model = ReferenceModel.SingleHead.Create(Models.LanguageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads: 1)).to(Devices.Best);
+        var model = ReferenceModel.SingleHead.Create(Models.LanguageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads: 1), (long)profile.Seed);
         TrainedModels.TrainInstructorModel(model, profile, corpus);
-        return LanguageModeling.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens);
+        return Evaluation.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens, corpus.Vocabulary.Size, "language model");
     }
 }

@@ -1,5 +1,3 @@
-using GradingHost.Checks;
-using TorchSharp;
 using Xunit;
 using static GradingHost.Checks.MultiHead.Models;
 using static TorchSharp.torch;
@@ -26,7 +24,6 @@ public sealed class HeadChecks
         {
             var dh = D / n;
             var attention = IdentityAttention(n);
-            using var _ = no_grad();
             var x = Inputs(B, T, D, seed: 21);
             var weights = AttentionWeightsOf(attention, x, n);
             for (var h = 0; h < n; h++)
@@ -60,14 +57,13 @@ public sealed class HeadChecks
         {
             var dh = D / n;
             var attention = IdentityAttention(n);
-            using var _ = no_grad();
             var x = Inputs(B, T, D, seed: 31);
             var weights = AttentionWeightsOf(attention, x, n);                                   // (B, n, T, T)
             var perHead = Enumerable.Range(0, n)
                 .Select(h => weights[TensorIndex.Colon, h].matmul(x[TensorIndex.Ellipsis, HeadSlice(h, dh)].to(weights.dtype)))
                 .ToArray();                                                                      // n × (B, T, d/n)
             var expected = cat(perHead, -1);                                                     // (B, T, d)
-            var output = Forward(attention, x, $"multi-head attention layer ({n} heads)");
+            var output = attention.Forward(x, $"multi-head attention layer ({n} heads)");
             var problem = Compare.Difference(expected, output, $"With d = {D}, n = {n} heads and identity projections, your layer's output");
             if (problem is null)
                 continue;
@@ -81,10 +77,10 @@ public sealed class HeadChecks
         }
     }
 
-    private static nn.Module<Tensor, Tensor> IdentityAttention(int heads)
+    private static ModuleUnderTest IdentityAttention(int heads)
     {
-        var attention = Submission.Create(Models.Attention, Config(D, heads));
-        attention.eval();
+        var attention = Submission.Create(Models.Attention, Config(D, heads), seed: 20);
+        attention.Eval();
         UseIdentityProjections(attention, D);
         return attention;
     }

@@ -1,7 +1,5 @@
-using GradingHost.Checks;
 using Xunit;
 using static GradingHost.Checks.MultiHead.Models;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.MultiHead;
 
@@ -17,22 +15,20 @@ public sealed class OneHeadChecks
     {
         const int b = 2, t = 7, d = 20;
         var config = Config(d, heads: 1);
-        manual_seed(19);
-        var singleHead = ReferenceModel.SingleHead.Create(ReferenceModel.SingleHeadAttention, config);
-        var attention = Submission.Create(Models.Attention, config);
+        var singleHead = ReferenceModel.SingleHead.Create(ReferenceModel.SingleHeadAttention, config, seed: 19);
+        var attention = Submission.Create(Models.Attention, config, seed: 19);
         Weights.Copy(singleHead, attention, $"{Models.Attention} with one head");
-        singleHead.eval();
-        attention.eval();
-        using var _ = no_grad();
+        singleHead.Eval();
+        attention.Eval();
         var x = Inputs(b, t, d, seed: 20);
 
-        var expectedWeights = ((Course.Kit.IAttentionWeights)singleHead).AttentionWeights(x).unsqueeze(1); // (B, 1, T, T)
+        var expectedWeights = singleHead.AttentionWeights(x, "single-head attention").unsqueeze(1); // (B, 1, T, T)
         var weightsProblem = Compare.Difference(expectedWeights, AttentionWeightsOf(attention, x, 1), "With one head, your attention weights");
         if (weightsProblem is not null)
             throw new StudentFeedback(
                 weightsProblem + " With n = 1 the single head's weights must be HW2 Q1's softmax(mask(QKᵀ/√d)), with the same W_Q and W_K.");
 
-        var outputProblem = Compare.Difference(singleHead.forward(x), Forward(attention, x, "multi-head attention layer (1 head)"), "With one head, your layer's output");
+        var outputProblem = Compare.Difference(singleHead.Forward(x, "single-head attention"), attention.Forward(x, "multi-head attention layer (1 head)"), "With one head, your layer's output");
         if (outputProblem is not null)
             throw new StudentFeedback(
                 outputProblem + " The weights agree with single-head attention, so the value path differs: with n = 1, splitting V into (B, 1, T, d) and merging back must change nothing " +

@@ -1,4 +1,3 @@
-using GradingHost.Checks;
 using Xunit;
 using static GradingHost.Checks.MultiHead.Models;
 using static TorchSharp.torch;
@@ -18,7 +17,6 @@ public sealed class ScaleChecks
         var dh = d / n;
         var (submission, reference) = Implementation.Pair(Submission, ReferenceModel.Implementation, Models.Attention, Config(d, n), seed: 9);
         var x = Inputs(2, t, d, seed: 10) * 0.5;
-        using var _ = no_grad();
         var expected = LogRatios(AttentionWeightsOf(reference, x, n));
         var actual = LogRatios(AttentionWeightsOf(submission, x, n));
         var usable = expected.isfinite().logical_and(actual.isfinite());

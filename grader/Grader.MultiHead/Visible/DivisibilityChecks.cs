@@ -1,7 +1,5 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
-using Course.Kit;
-using GradingHost.Checks;
+using GradingHost.Protocol;
 using Xunit;
 using static GradingHost.Checks.MultiHead.Models;
 
@@ -17,17 +15,18 @@ public sealed class DivisibilityChecks
     public void WidthNotDivisibleByHeadsIsRefused()
     {
         // A divisible width must build; the starter stops here as "not implemented".
-        Submission.Create(Models.Attention, Config(12, 4));
+        Submission.Create(Models.Attention, Config(12, 4), seed: 1);
         foreach (var (d, n) in Indivisible)
         {
-            var thrown = Construct(Config(d, n));
+            var thrown = Construct(d, n);
             if (thrown is null)
                 throw new StudentFeedback(
                     $"{Models.Attention} accepted width d = {d} with n = {n} heads, although {d} / {n} is not a whole number of features per head. " +
                     "The constructor must throw an ArgumentException that names the width and the number of heads, instead of silently using a truncated head size.");
-            if (thrown is not ArgumentException)
+            var type = thrown.ExceptionTypes.Count > 0 ? thrown.ExceptionTypes[0][(thrown.ExceptionTypes[0].LastIndexOf('.') + 1)..] : "an exception";
+            if (!thrown.ExceptionTypes.Contains(typeof(ArgumentException).FullName!))
                 throw new StudentFeedback(
-                    $"For width d = {d} with n = {n} heads your constructor threw {thrown.GetType().Name} (\"{thrown.Message}\"); " +
+                    $"For width d = {d} with n = {n} heads your constructor threw {type} (\"{thrown.Message}\"); " +
                     "it must throw an ArgumentException, before building any layer, whose message names the width and the number of heads.");
             if (!Names(thrown.Message, d) || !Names(thrown.Message, n))
                 throw new StudentFeedback(
@@ -38,23 +37,17 @@ public sealed class DivisibilityChecks
 
     private static bool Names(string message, int number) => Regex.IsMatch(message, $@"(?<!\d){number}(?!\d)");
 
-    /// <summary>What the submission's constructor throws (null: nothing); "not implemented" passes through to the rubric.</summary>
-    private static Exception? Construct(TransformerConfig config)
+    /// <summary>What the submission's constructor threw (null: nothing); "not implemented" and a missing class pass through to the rubric.</summary>
+    private static StudentFault? Construct(int d, int n)
     {
-        var type = SubmissionUnderTest.Assembly.GetType($"{Namespace}.{Models.Attention}")
-            ?? throw new StudentFeedback($"There is no public class {Namespace}.{Models.Attention} in your submission; the handout's API names it exactly so.");
-        var constructor = type.GetConstructor([typeof(TransformerConfig)])
-            ?? throw new StudentFeedback($"{Models.Attention} needs a public constructor {Models.Attention}(TransformerConfig config).");
         try
         {
-            constructor.Invoke([config]);
+            Submission.Create(Models.Attention, Config(d, n), seed: 1);
             return null;
         }
-        catch (TargetInvocationException e) when (e.InnerException is { } inner)
+        catch (StudentFeedback e) when (e.Fault is { Kind: FaultKind.Threw } fault)
         {
-            if (inner is NotImplementedException)
-                throw inner;
-            return inner;
+            return fault;
         }
     }
 }

@@ -1,5 +1,5 @@
 using Course.Kit;
-using TorchSharp;
+using GradingHost.Protocol;
 using Xunit;
 using static GradingHost.Checks.Sampling.Models;
 using static TorchSharp.torch;
@@ -9,7 +9,8 @@ namespace GradingHost.Checks.Sampling;
 /// <summary>
 /// Not a rubric check: the homework's four prompts continued by the student's own trained language model
 /// with the student's Generate, temperature sampling beside nucleus sampling, for the report. When the
-/// student's model cannot be trained, the reference's stands in and the table's title says so.
+/// student's model cannot be trained, the reference's stands in (answered here, in the checker) and the
+/// table's title says so.
 /// </summary>
 public sealed class GenerationsForTheReport
 {
@@ -24,58 +25,59 @@ public sealed class GenerationsForTheReport
         var profile = SubmissionUnderTest.Profile;
         var corpus = BrownCorpus.Instance;
         var config = profile.ModelConfig(corpus.Vocabulary.Size, heads: 1);
-        var (model, whose) = Trained(new Implementation(SubmissionUnderTest.Assembly, AttentionNamespace, "your submission"), profile, corpus, config);
-        // Both columns of a row draw from the same seed, so they differ by the sampling rule rather than by luck.
-        var rows = Prompts.Select((prompt, i) => (IReadOnlyList<string>)
-        [
-            prompt,
-            Continuation(model, config, corpus, prompt, generator => logits => Submission.SampleWithTemperature(logits, Temperature, generator), profile.Seed + (ulong)i),
-            Continuation(model, config, corpus, prompt, generator => logits => Submission.SampleNucleus(logits, P, 1.0, generator), profile.Seed + (ulong)i),
-        ]).ToList();
-        ReportArtifacts.Table(new TextTable(
-            $"Continuations ({NewTokens} characters at most) by {whose}, trained {profile.Steps} steps ({profile.Name} profile); " +
-            "drawn by your Generate with your samplers (↵ is a line break)",
-            ["Prompt", $"Temperature τ = {Temperature}", $"Nucleus p = {P}"], rows));
+        var (model, whose, standIn) = Trained(profile, corpus, config);
+        using (standIn)
+        {
+            // Both columns of a row draw from the same seed, so they differ by the sampling rule rather than by luck.
+            var rows = Prompts.Select((prompt, i) => (IReadOnlyList<string>)
+            [
+                prompt,
+                Continuation(model, config, corpus, prompt, g => new StaticCall($"{Namespace}.{SamplingApi.SamplerClass}", SampleWithTemperature, [Argument.Of(Temperature), g]), profile.Seed + (ulong)i, standIn),
+                Continuation(model, config, corpus, prompt, g => new StaticCall($"{Namespace}.{SamplingApi.SamplerClass}", SampleNucleus, [Argument.Of(P), Argument.Of(1.0), g]), profile.Seed + (ulong)i, standIn),
+            ]).ToList();
+            ReportArtifacts.Table(new TextTable(
+                $"Continuations ({NewTokens} characters at most) by {whose}, trained {profile.Steps} steps ({profile.Name} profile); " +
+                "drawn by your Generate with your samplers (↵ is a line break)",
+                ["Prompt", $"Temperature τ = {Temperature}", $"Nucleus p = {P}"], rows));
+        }
     }
 
-    /// <summary>The student's TinyLanguageModel, trained; the reference's when the student's throws or ends with non-finite logits.</summary>
+    /// <summary>The student's TinyLanguageModel, trained, as an argument for Generate; the reference's (a stand-in answered here) when the student's throws or ends with non-finite logits.</summary>
     /// <remarks>
     /// The reference is trained first, once per cache: it stands in for a model that fails, and a student's
     /// model that starts exactly like it (the usual case) reuses its training instead of repeating it.
     /// </remarks>
-    private static (nn.Module<Tensor, Tensor> Model, string Whose) Trained(Implementation submission, TrainingProfile profile, BrownCorpus corpus, TransformerConfig config)
+    private static (Argument Model, string Whose, Probe? StandIn) Trained(TrainingProfile profile, BrownCorpus corpus, TransformerConfig config)
     {
-        manual_seed((long)profile.Seed);
-        var reference = ReferenceModel.Attention.Create(LanguageModel, config).to(Devices.Best);
+        var reference = ReferenceModel.Attention.Create(LanguageModel, config, (long)profile.Seed);
         TrainedModels.TrainInstructorModel(reference, profile, corpus);
-        reference.to(CPU);
         try
         {
-            manual_seed((long)profile.Seed);
-            var model = submission.Create(LanguageModel, config).to(Devices.Best);
-            Student.Run("Training your TinyLanguageModel", () => TrainedModels.TrainSubmissionModel(model, profile, corpus));
-            model.to(CPU);
+            var model = Implementation.Submission(AttentionNamespace).Create(LanguageModel, config, (long)profile.Seed);
+            TrainedModels.TrainSubmissionModel(model, profile, corpus);
             var ids = corpus.Vocabulary.Encode(Prompts[0]);
-            using (no_grad())
-                if (!Student.Run("Running your trained TinyLanguageModel", () => model.forward(tensor(ids, [1, ids.Length])).isfinite().all().item<bool>()))
-                    throw new StudentFeedback("after training, its logits are not finite");
-            return (model, "your TinyLanguageModel");
+            if (!model.Forward(tensor(ids, [1, ids.Length]), "trained TinyLanguageModel").isfinite().all().item<bool>())
+                throw new StudentFeedback("after training, its logits are not finite");
+            return (model.AsArgument(), "your TinyLanguageModel", null);
         }
         catch (Exception e) when (e is StudentFeedback or NotImplementedException)
         {
             var reason = e is NotImplementedException ? "yours is not implemented yet" : $"yours could not be trained: {e.Message}";
-            return (reference, $"the reference's TinyLanguageModel ({reason})");
+            var standIn = Code.Worker.Callbacks.Register(idx => reference.Forward(idx, "language model"));
+            return (Argument.ProbeModule(standIn.Id), $"the reference's TinyLanguageModel ({reason})", standIn);
         }
     }
 
-    private static string Continuation(
-        nn.Module<Tensor, Tensor> model, TransformerConfig config, BrownCorpus corpus, string prompt, Func<Generator, Func<Tensor, Tensor>> sampler, ulong seed)
+    private static string Continuation(Argument model, TransformerConfig config, BrownCorpus corpus, string prompt, Func<Argument, StaticCall> sampler, ulong seed, Probe? standIn)
     {
         var ids = corpus.Vocabulary.Encode(prompt);
         try
         {
-            var output = Submission.Generate(model, ids, NewTokens, config.ContextLength, sampler(new Generator(seed)));
-            return corpus.Vocabulary.Decode(output.Skip(ids.Length)).Replace("\r", "").Replace("\n", "↵");
+            var sample = Argument.Function(sampler(Submission.Generator(seed)));
+            var output = standIn is null
+                ? Submission.Generate(model, ids, NewTokens, config.ContextLength, sample, null)
+                : Submission.Generate(model, ids, NewTokens, config.ContextLength, sample, null, standIn);
+            return corpus.Vocabulary.Decode(output.Skip(ids.Length).Take(NewTokens)).Replace("\r", "").Replace("\n", "↵");
         }
         catch (NotImplementedException)
         {

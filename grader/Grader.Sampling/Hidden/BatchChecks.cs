@@ -1,7 +1,6 @@
-using TorchSharp;
+using GradingHost.Protocol;
 using Xunit;
 using static GradingHost.Checks.Sampling.Models;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Sampling;
 
@@ -21,12 +20,12 @@ public sealed class BatchChecks
     [Fact]
     public void IdenticalRowsAreDrawnIndependently()
     {
-        manual_seed(41);
-        var generator = new Generator(42);
+        Submission.ManualSeed(41);
+        var generator = Submission.Generator(42);
         var rows = Enumerable.Repeat(Base, Rows).ToArray();
         foreach (var (method, sampler, expected) in Samplers(generator))
         {
-            var ids = Draws.OneCall(sampler, rows, method);
+            var ids = Draws.OneCall(sampler, rows);
             if (ids.Distinct().Count() == 1)
                 throw new StudentFeedback(
                     $"{method} gave the same token to all {Rows} identical rows of a batch. Each row is a draw of its own: " +
@@ -40,12 +39,12 @@ public sealed class BatchChecks
     [Fact]
     public void EachRowFollowsItsOwnLogits()
     {
-        manual_seed(43);
-        var generator = new Generator(44);
+        Submission.ManualSeed(43);
+        var generator = Submission.Generator(44);
         var rows = Enumerable.Range(0, Rows).Select(r => Distinct[r % Distinct.Length]).ToArray();
         foreach (var (method, sampler, expected) in Samplers(generator))
         {
-            var ids = Draws.OneCall(sampler, rows, method);
+            var ids = Draws.OneCall(sampler, rows);
             for (var d = 0; d < Distinct.Length; d++)
             {
                 var drawn = ids.Where((_, r) => r % Distinct.Length == d);
@@ -59,11 +58,11 @@ public sealed class BatchChecks
     }
 
     /// <summary>Each sampler with what one row of logits should give: softmax(e), or its nucleus renormalised (once E1 is attempted).</summary>
-    private static IEnumerable<(string Method, Func<Tensor, Tensor> Sampler, Func<double[], double[]> Expected)> Samplers(Generator generator)
+    private static IEnumerable<(string Method, Sampler Sampler, Func<double[], double[]> Expected)> Samplers(Argument generator)
     {
-        yield return (SampleWithTemperature, l => Submission.SampleWithTemperature(l, 1.0, generator), logits => Distributions.Softmax(logits));
+        yield return (SampleWithTemperature, Submission.Temperature(1.0, generator), logits => Distributions.Softmax(logits));
         if (NucleusIsAttempted)
-            yield return (SampleNucleus, l => Submission.SampleNucleus(l, P, 1.0, generator), NucleusOf);
+            yield return (SampleNucleus, Submission.Nucleus(P, 1.0, generator), NucleusOf);
     }
 
     private static double[] NucleusOf(double[] logits)

@@ -22,8 +22,8 @@ public sealed class ContextWindowChecks
         foreach (var (prompt, newTokens) in new[] { (new long[] { 1, 2, 3, 4 }, 12), (new long[] { 5, 0, 7, 11, 3, 9, 8, 2, 6 }, 3) })
         {
             var sampler = new RecordingSampler(Vocabulary);
-            var model = new ProbeLanguageModel(Vocabulary, ContextLength, Next, sampler);
-            Submission.Generate(model, (long[])prompt.Clone(), newTokens, ContextLength, sampler.Sample);
+            var model = new ProbeModel(Vocabulary, ContextLength, Next, sampler);
+            model.Generate(prompt, newTokens);
             var text = prompt.Concat(sampler.Returned).ToArray();
             foreach (var (tokens, sampled) in model.Inputs)
             {

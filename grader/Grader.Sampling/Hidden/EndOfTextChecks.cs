@@ -37,8 +37,7 @@ public sealed class EndOfTextChecks
     private static long[] Run(long endOfText)
     {
         var sampler = new RecordingSampler(GenerateChecks.Vocabulary);
-        var model = new ProbeLanguageModel(GenerateChecks.Vocabulary, GenerateChecks.ContextLength, GenerateChecks.Next, sampler);
-        return Submission.Generate(model, (long[])GenerateChecks.Prompt.Clone(), GenerateChecks.NewTokens, GenerateChecks.ContextLength, sampler.Sample, endOfText)
-               ?? throw new StudentFeedback("Generate returned null; it returns the prompt followed by the new tokens.");
+        return new ProbeModel(GenerateChecks.Vocabulary, GenerateChecks.ContextLength, GenerateChecks.Next, sampler)
+            .Generate(GenerateChecks.Prompt, GenerateChecks.NewTokens, endOfText);
     }
 }

@@ -1,7 +1,5 @@
-using TorchSharp;
 using Xunit;
 using static GradingHost.Checks.Sampling.Models;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Sampling;
 
@@ -48,13 +46,11 @@ public sealed class GeneratorChecks
     /// <summary>40 draws one row at a time, then one batch of 64 identical rows, all from one generator.</summary>
     private static long[] Sequence(string method, ulong seed, long globalSeed)
     {
-        manual_seed(globalSeed);
-        var generator = new Generator(seed);
-        Func<Tensor, Tensor> sampler = method == SampleWithTemperature
-            ? l => Submission.SampleWithTemperature(l, 1.0, generator)
-            : l => Submission.SampleNucleus(l, 0.9, 1.0, generator);
-        return Draws.OneRowAtATime(sampler, Logits, SingleDraws, method)
-            .Concat(Draws.OneCall(sampler, Enumerable.Repeat(Logits, BatchRows).ToArray(), method))
+        Submission.ManualSeed(globalSeed);
+        var generator = Submission.Generator(seed);
+        var sampler = method == SampleWithTemperature ? Submission.Temperature(1.0, generator) : Submission.Nucleus(0.9, 1.0, generator);
+        return Draws.OneRowAtATime(sampler, Logits, SingleDraws)
+            .Concat(Draws.OneCall(sampler, Enumerable.Repeat(Logits, BatchRows).ToArray()))
             .ToArray();
     }
 }

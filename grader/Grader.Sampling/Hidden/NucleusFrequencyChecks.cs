@@ -1,6 +1,5 @@
 using Xunit;
 using static GradingHost.Checks.Sampling.Models;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Sampling;
 
@@ -19,12 +18,12 @@ public sealed class NucleusFrequencyChecks
     [Fact]
     public void FrequenciesFollowTheRenormalisedNucleus()
     {
-        manual_seed(51);
-        var generator = new Generator(52);
+        Submission.ManualSeed(51);
+        var generator = Submission.Generator(52);
         (double[] Probabilities, double P)[] cases = [(Gradual, 0.75), (NucleusChecks.Spread, NucleusChecks.SpreadP)];
         foreach (var (probabilities, p) in cases)
         {
-            var ids = Draws.OneRowAtATime(l => Submission.SampleNucleus(l, p, 1.0, generator), Distributions.LogitsOf(probabilities), DrawsPerCase, SampleNucleus);
+            var ids = Draws.OneRowAtATime(Submission.Nucleus(p, 1.0, generator), Distributions.LogitsOf(probabilities), DrawsPerCase);
             var nucleus = Distributions.Nucleus(probabilities, p);
             var misfit = GoodnessOfFit.Misfit(Draws.Counts(ids, probabilities.Length), Distributions.Restricted(probabilities, nucleus), cases.Length);
             if (misfit is not null)
@@ -37,9 +36,9 @@ public sealed class NucleusFrequencyChecks
     [Fact]
     public void POfOneIsTemperatureSampling()
     {
-        manual_seed(53);
-        var generator = new Generator(54);
-        var ids = Draws.OneRowAtATime(l => Submission.SampleNucleus(l, 1.0, Temperature, generator), Logits, DrawsPerCase, SampleNucleus);
+        Submission.ManualSeed(53);
+        var generator = Submission.Generator(54);
+        var ids = Draws.OneRowAtATime(Submission.Nucleus(1.0, Temperature, generator), Logits, DrawsPerCase);
         var misfit = GoodnessOfFit.Misfit(Draws.Counts(ids, Logits.Length), Distributions.Softmax(Logits, Temperature), 1);
         if (misfit is not null)
             throw new StudentFeedback(

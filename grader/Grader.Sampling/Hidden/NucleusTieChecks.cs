@@ -1,6 +1,5 @@
 using Xunit;
 using static GradingHost.Checks.Sampling.Models;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Sampling;
 
@@ -21,9 +20,9 @@ public sealed class NucleusTieChecks
     [Fact]
     public void TiesKeepTheFewestTokens()
     {
-        manual_seed(61);
-        var generator = new Generator(62);
-        var ids = Draws.OneRowAtATime(l => Submission.SampleNucleus(l, P, 1.0, generator), Distributions.LogitsOf(Tied), DrawCount, SampleNucleus);
+        Submission.ManualSeed(61);
+        var generator = Submission.Generator(62);
+        var ids = Draws.OneRowAtATime(Submission.Nucleus(P, 1.0, generator), Distributions.LogitsOf(Tied), DrawCount);
         long[] counts = [ids.Count(id => id == Top), ids.Count(id => TiedIds.Contains((int)id)), ids.Count(id => id != Top && !TiedIds.Contains((int)id))];
         var kept = Tied[Top] + Tied[TiedIds[0]];
         double[] expected = [Tied[Top] / kept, Tied[TiedIds[0]] / kept, 0.0];

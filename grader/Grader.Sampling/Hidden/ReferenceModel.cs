@@ -5,5 +5,5 @@ public static class ReferenceModel
 {
     /// <summary>The reference's attention code, for the report when the student's own language model cannot be trained.</summary>
     public static Implementation Attention { get; } =
-        new(typeof(Homework.Attention.TinyLanguageModel).Assembly, Models.AttentionNamespace, "the reference");
+        Implementation.Reference(typeof(Homework.Attention.TinyLanguageModel), Models.AttentionNamespace);
 }

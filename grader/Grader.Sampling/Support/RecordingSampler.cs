@@ -3,8 +3,9 @@ using static TorchSharp.torch;
 namespace GradingHost.Checks.Sampling;
 
 /// <summary>
-/// The sample function the checks hand to Generate: greedy, so the probe model's text is known, and
-/// recording what it returned, so the checks can tell which tokens Generate should have appended.
+/// The sample function the checks hand to Generate (answered here, in the checker): greedy, so the probe
+/// model's text is known, and recording what it returned, so the checks can tell which tokens Generate
+/// should have appended.
 /// </summary>
 public sealed class RecordingSampler(int vocabulary)
 {

@@ -1,54 +1,94 @@
-using System.Reflection;
-using TorchSharp;
+using GradingHost.Protocol;
 using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Sampling;
 
 /// <summary>
-/// The assignment's three static methods in one implementation, found by name and signature. Calls
-/// go through <see cref="Student.Run{T}"/>, so whatever they throw becomes feedback with file and line.
+/// The seam between the sampling checks and the student's code: the handout's three static methods,
+/// called in the sandboxed worker. Draws are made there in one call per batch of draws, so that a
+/// check of thousands of draws costs one round trip.
 /// </summary>
-public sealed class SamplingApi(Assembly assembly, string who)
+public sealed class SamplingApi(Implementation submission)
 {
-    private readonly Lazy<Func<Tensor, double, Generator?, Tensor>> _temperature = new(() =>
-        Find<Func<Tensor, double, Generator?, Tensor>>(assembly, who, Models.Sampler, Models.SampleWithTemperature,
-            "Tensor SampleWithTemperature(Tensor logits, double temperature, Generator? generator = null)"));
+    public const string SamplerClass = "Sampler";
+    public const string GenerationClass = "Generation";
 
-    private readonly Lazy<Func<Tensor, double, double, Generator?, Tensor>> _nucleus = new(() =>
-        Find<Func<Tensor, double, double, Generator?, Tensor>>(assembly, who, Models.Sampler, Models.SampleNucleus,
-            "Tensor SampleNucleus(Tensor logits, double p, double temperature = 1.0, Generator? generator = null)"));
+    public Sampler Temperature(double temperature, Argument generator) =>
+        new(Models.SampleWithTemperature, [Argument.Of(temperature), generator], $"τ = {temperature:G4}");
 
-    private readonly Lazy<Func<nn.Module<Tensor, Tensor>, long[], int, int, Func<Tensor, Tensor>, long?, long[]>> _generate = new(() =>
-        Find<Func<nn.Module<Tensor, Tensor>, long[], int, int, Func<Tensor, Tensor>, long?, long[]>>(assembly, who, Models.Generation, Models.Generate,
-            "long[] Generate(nn.Module<Tensor, Tensor> model, long[] prompt, int maxNewTokens, int contextLength, Func<Tensor, Tensor> sample, long? endOfText = null)"));
+    public Sampler Nucleus(double p, double temperature, Argument generator) =>
+        new(Models.SampleNucleus, [Argument.Of(p), Argument.Of(temperature), generator], $"p = {p:G4}, τ = {temperature:G4}");
 
-    /// <summary>The method itself, not wrapped, for checks that expect it to throw.</summary>
-    public Func<Tensor, double, Generator?, Tensor> RawTemperature => _temperature.Value;
+    /// <summary>A generator seeded with <paramref name="seed"/>, held by the worker, for the caller's draws.</summary>
+    public Argument Generator(ulong seed) => submission.Generator(seed);
 
-    /// <summary>The method itself, not wrapped, for checks that expect it to throw.</summary>
-    public Func<Tensor, double, double, Generator?, Tensor> RawNucleus => _nucleus.Value;
+    /// <summary>torch.manual_seed in the worker: checks seed the global generator too, so a sampler that ignores the caller's gives the same verdict every run.</summary>
+    public void ManualSeed(long seed) => submission.ManualSeed(seed);
 
-    public Tensor SampleWithTemperature(Tensor logits, double temperature, Generator? generator = null) =>
-        Student.Run($"Calling {Models.Sampler}.{Models.SampleWithTemperature} on logits {Shapes.Show(logits.shape)} with τ = {temperature:G4}",
-            () => _temperature.Value(logits, temperature, generator));
-
-    public Tensor SampleNucleus(Tensor logits, double p, double temperature = 1.0, Generator? generator = null) =>
-        Student.Run($"Calling {Models.Sampler}.{Models.SampleNucleus} on logits {Shapes.Show(logits.shape)} with p = {p:G4}, τ = {temperature:G4}",
-            () => _nucleus.Value(logits, p, temperature, generator));
-
-    public long[] Generate(nn.Module<Tensor, Tensor> model, long[] prompt, int maxNewTokens, int contextLength, Func<Tensor, Tensor> sample, long? endOfText = null) =>
-        Student.Run($"Calling {Models.Generation}.{Models.Generate} with a prompt of {prompt.Length} tokens, maxNewTokens = {maxNewTokens}, contextLength = {contextLength}",
-            () => _generate.Value(model, prompt, maxNewTokens, contextLength, sample, endOfText));
-
-    private static T Find<T>(Assembly assembly, string who, string typeName, string methodName, string signature) where T : Delegate
+    /// <summary><paramref name="times"/> calls of <paramref name="sampler"/>, each on the same (B, V) logits, each result read and checked.</summary>
+    public IReadOnlyList<long[]> Draw(Sampler sampler, double[][] rows, int times)
     {
-        var fullName = $"{Models.Namespace}.{typeName}";
-        var type = assembly.GetType(fullName)
-            ?? throw new StudentFeedback($"There is no public class {fullName} in {who}; the handout's API names it exactly so.");
-        var invoke = typeof(T).GetMethod("Invoke")!;
-        var method = type.GetMethod(methodName, BindingFlags.Public | BindingFlags.Static, invoke.GetParameters().Select(p => p.ParameterType).ToArray());
-        if (method is null || method.ReturnType != invoke.ReturnType)
-            throw new StudentFeedback($"{fullName} needs the method public static {signature}, as the starter declares it.");
-        return method.CreateDelegate<T>();
+        var logits = Logits(rows);
+        var doing = $"Calling {SamplerClass}.{sampler.Method} on logits {Shapes.Show(logits.shape)} with {sampler.Description}";
+        var results = submission.Invoke(SamplerClass, sampler.Method, [Argument.Of(logits), .. sampler.After], doing, times);
+        if (results.Count != times)
+            throw new StudentFeedback($"{doing}, the process running your code answered {results.Count} times instead of {times}.");
+        return results.Select(r => Read(r, rows.Length, rows[0].Length, sampler.Method, doing)).ToList();
+    }
+
+    /// <summary>What one call with invalid arguments threw; null when it returned.</summary>
+    public StudentFault? Rejection(Sampler sampler, double[] row)
+    {
+        try
+        {
+            Draw(sampler, [row], 1);
+            return null;
+        }
+        catch (StudentFeedback e) when (e.Fault is { Kind: FaultKind.Threw } fault)
+        {
+            return fault;
+        }
+    }
+
+    /// <summary>The student's Generate; a probe's own feedback (the stand-in model refused an input) is reported before what the student's code made of it.</summary>
+    public long[] Generate(Argument model, long[] prompt, int maxNewTokens, int contextLength, Argument sample, long? endOfText, params Probe[] probes)
+    {
+        var doing = $"Calling {GenerationClass}.{Models.Generate} with a prompt of {prompt.Length} tokens, maxNewTokens = {maxNewTokens}, contextLength = {contextLength}";
+        IReadOnlyList<Returned> returned;
+        try
+        {
+            returned = submission.Invoke(GenerationClass, Models.Generate,
+                [model, Argument.Of(prompt), Argument.OfInt32(maxNewTokens), Argument.OfInt32(contextLength), sample, Argument.Of(endOfText)], doing);
+        }
+        catch (StudentFeedback)
+        {
+            foreach (var probe in probes)
+                probe.ThrowIfFailed();
+            throw;
+        }
+        foreach (var probe in probes)
+            probe.ThrowIfFailed();
+        return returned.Single().Integers ?? throw new StudentFeedback("Generate returned null; it returns the prompt followed by the new tokens.");
+    }
+
+    /// <summary>(B, V) float32 logits.</summary>
+    public static Tensor Logits(double[][] rows) =>
+        tensor(rows.SelectMany(r => r.Select(v => (float)v)).ToArray(), [rows.Length, rows[0].Length]);
+
+    private long[] Read(Returned returned, long batch, long vocabulary, string method, string doing)
+    {
+        if (returned.Tensor is null)
+            throw new StudentFeedback($"{method} returned null; it returns one token id per row.");
+        using var result = submission.Worker.Read(returned.Tensor, doing);
+        long[] expected = [batch];
+        if (!result.shape.SequenceEqual(expected))
+            throw new StudentFeedback($"{method} returned shape {Shapes.Show(result.shape)} for logits ({batch}, {vocabulary}); expected {Shapes.Show(expected)}, one token id per row.");
+        if (result.dtype != ScalarType.Int64)
+            throw new StudentFeedback($"{method} returned {result.dtype} values; token ids are int64, as multinomial and argmax give them.");
+        var ids = result.data<long>().ToArray();
+        var bad = Array.FindIndex(ids, id => id < 0 || id >= vocabulary);
+        if (bad >= 0)
+            throw new StudentFeedback($"{method} returned token id {ids[bad]} for row {bad}, outside the vocabulary 0…{vocabulary - 1}.");
+        return ids;
     }
 }

@@ -1,7 +1,6 @@
-using TorchSharp;
+using GradingHost.Protocol;
 using Xunit;
 using static GradingHost.Checks.Sampling.Models;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Sampling;
 
@@ -15,9 +14,9 @@ public sealed class ArgumentChecks
     {
         foreach (var temperature in new[] { 0.0, -1.0 })
         {
-            ExpectRejection(() => Submission.RawTemperature(Input(), temperature, null), $"{SampleWithTemperature}(logits, τ = {temperature})", "τ must be positive");
+            ExpectRejection(Submission.Temperature(temperature, Argument.None), $"{SampleWithTemperature}(logits, τ = {temperature})", "τ must be positive");
             if (NucleusIsAttempted)
-                ExpectRejection(() => Submission.RawNucleus(Input(), 0.9, temperature, null), $"{SampleNucleus}(logits, p = 0.9, τ = {temperature})", "τ must be positive");
+                ExpectRejection(Submission.Nucleus(0.9, temperature, Argument.None), $"{SampleNucleus}(logits, p = 0.9, τ = {temperature})", "τ must be positive");
         }
     }
 
@@ -26,30 +25,18 @@ public sealed class ArgumentChecks
     public void POutsideZeroToOneIsRejected()
     {
         foreach (var p in new[] { 0.0, -0.25, 1.5 })
-            ExpectRejection(() => Submission.RawNucleus(Input(), p, 1.0, null), $"{SampleNucleus}(logits, p = {p})", "p must lie in (0, 1]");
+            ExpectRejection(Submission.Nucleus(p, 1.0, Argument.None), $"{SampleNucleus}(logits, p = {p})", "p must lie in (0, 1]");
     }
 
-    private static Tensor Input() => Draws.Logits([Row]);
-
-    private static void ExpectRejection(Func<Tensor> call, string what, string rule)
+    private static void ExpectRejection(Sampler sampler, string what, string rule)
     {
-        try
-        {
-            call();
-        }
-        catch (ArgumentOutOfRangeException)
-        {
+        var thrown = Submission.Rejection(sampler, Row);
+        if (thrown is null)
+            throw new StudentFeedback($"{what} returned without an error; it should throw ArgumentOutOfRangeException with a message saying that {rule}.");
+        if (thrown.ExceptionTypes.Contains(typeof(ArgumentOutOfRangeException).FullName!))
             return;
-        }
-        catch (NotImplementedException)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            throw new StudentFeedback(
-                $"{what} threw {e.GetType().Name} ({e.Message.Split('\n')[0].Trim()}); it should throw ArgumentOutOfRangeException with a message saying that {rule}, before any tensor work.");
-        }
-        throw new StudentFeedback($"{what} returned without an error; it should throw ArgumentOutOfRangeException with a message saying that {rule}.");
+        var type = thrown.ExceptionTypes.Count > 0 ? thrown.ExceptionTypes[0][(thrown.ExceptionTypes[0].LastIndexOf('.') + 1)..] : "an exception";
+        throw new StudentFeedback(
+            $"{what} threw {type} ({thrown.Message.Split('\n')[0].Trim()}); it should throw ArgumentOutOfRangeException with a message saying that {rule}, before any tensor work.");
     }
 }

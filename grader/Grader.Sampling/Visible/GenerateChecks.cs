@@ -57,9 +57,8 @@ public sealed class GenerateChecks
     private static (long[] Output, RecordingSampler Sampler) Run(int maxNewTokens)
     {
         var sampler = new RecordingSampler(Vocabulary);
-        var model = new ProbeLanguageModel(Vocabulary, ContextLength, Next, sampler);
-        var output = Submission.Generate(model, (long[])Prompt.Clone(), maxNewTokens, ContextLength, sampler.Sample);
-        return (output ?? throw new StudentFeedback("Generate returned null; it returns the prompt followed by the new tokens."), sampler);
+        var output = new ProbeModel(Vocabulary, ContextLength, Next, sampler).Generate(Prompt, maxNewTokens);
+        return (output, sampler);
     }
 
     private static string Show(long[] tokens) => string.Join(", ", tokens);

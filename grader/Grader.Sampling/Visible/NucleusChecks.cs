@@ -1,6 +1,5 @@
 using Xunit;
 using static GradingHost.Checks.Sampling.Models;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Sampling;
 
@@ -29,11 +28,11 @@ public sealed class NucleusChecks
     [Fact]
     public void EveryTokenOfTheNucleusIsDrawn()
     {
-        manual_seed(31);
-        var generator = new Generator(32);
+        Submission.ManualSeed(31);
+        var generator = Submission.Generator(32);
         foreach (var (probabilities, p) in new[] { (Spread, SpreadP), (TwoLeaders, 0.5), (OneLeader, 0.5) })
         {
-            var ids = Draws.OneRowAtATime(l => Submission.SampleNucleus(l, p, 1.0, generator), Distributions.LogitsOf(probabilities), DrawsPerCase, SampleNucleus);
+            var ids = Draws.OneRowAtATime(Submission.Nucleus(p, 1.0, generator), Distributions.LogitsOf(probabilities), DrawsPerCase);
             var nucleus = Distributions.Nucleus(probabilities, p);
             // The rarest kept token has renormalised probability ≥ 0.25, so a correct sampler misses it with probability < 0.75^1000.
             var missing = nucleus.FirstOrDefault(id => !ids.Contains(id), -1);
@@ -48,9 +47,9 @@ public sealed class NucleusChecks
     [Fact]
     public void NothingOutsideTheNucleusIsDrawn()
     {
-        manual_seed(33);
-        var generator = new Generator(34);
-        var ids = Draws.OneRowAtATime(l => Submission.SampleNucleus(l, SpreadP, 1.0, generator), Distributions.LogitsOf(Spread), DrawsOutside, SampleNucleus);
+        Submission.ManualSeed(33);
+        var generator = Submission.Generator(34);
+        var ids = Draws.OneRowAtATime(Submission.Nucleus(SpreadP, 1.0, generator), Distributions.LogitsOf(Spread), DrawsOutside);
         var nucleus = Distributions.Nucleus(Spread, SpreadP);
         var outside = ids.Where(id => !nucleus.Contains((int)id)).ToList();
         if (outside.Count == 0)

@@ -1,6 +1,5 @@
 using Xunit;
 using static GradingHost.Checks.Sampling.Models;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Sampling;
 
@@ -18,11 +17,11 @@ public sealed class TemperatureChecks
     [Fact]
     public void FrequenciesFollowTheSoftmaxOfTheLogitsOverTemperature()
     {
-        manual_seed(21);
-        var generator = new Generator(22);
+        Submission.ManualSeed(21);
+        var generator = Submission.Generator(22);
         foreach (var temperature in Temperatures)
         {
-            var ids = Draws.OneRowAtATime(l => Submission.SampleWithTemperature(l, temperature, generator), Logits, DrawsPerTemperature, SampleWithTemperature);
+            var ids = Draws.OneRowAtATime(Submission.Temperature(temperature, generator), Logits, DrawsPerTemperature);
             var counts = Draws.Counts(ids, Logits.Length);
             var misfit = GoodnessOfFit.Misfit(counts, Distributions.Softmax(Logits, temperature), Temperatures.Length);
             if (misfit is null)
@@ -39,13 +38,13 @@ public sealed class TemperatureChecks
     [Fact]
     public void TinyTemperatureGivesTheArgmax()
     {
-        manual_seed(23);
-        var generator = new Generator(24);
+        Submission.ManualSeed(23);
+        var generator = Submission.Generator(24);
         for (var row = 0; row < 30; row++)
         {
             var logits = DistinctLogits(row);
             var argmax = Array.IndexOf(logits, logits.Max());
-            var ids = Draws.OneRowAtATime(l => Submission.SampleWithTemperature(l, TinyTemperature, generator), logits, 5, SampleWithTemperature);
+            var ids = Draws.OneRowAtATime(Submission.Temperature(TinyTemperature, generator), logits, 5);
             var other = ids.FirstOrDefault(id => id != argmax, -1);
             if (other >= 0)
                 throw new StudentFeedback(

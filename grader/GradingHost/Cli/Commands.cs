@@ -5,19 +5,22 @@ namespace GradingHost.Cli;
 /// <summary>The command-line verbs. Exit codes: 0 done, 1 verification failed, 2 bad invocation.</summary>
 public static class Commands
 {
-    public static int Grade(string assignment, string submission, string outDirectory, string profile) => Guarded(() =>
+    /// <returns>0 when the submission was graded (whatever its score), 1 when the grader itself failed, 2 for a bad invocation</returns>
+    public static int Grade(string assignment, string submission, string outDirectory, string profile, GradingOptions options) => Guarded(() =>
     {
         var layout = RepositoryLayout.Discover();
-        var report = new GradingPipeline(layout).Grade(layout.Manifest(assignment), submission, outDirectory, profile);
+        var report = new GradingPipeline(layout).Grade(layout.Manifest(assignment), submission, outDirectory, profile, options);
         Console.WriteLine($"{report.Student}: {report.ScoreText} ({report.ExecutionSeconds:0.0} s) -> {Path.Combine(outDirectory, "feedback.pdf")}");
-        return 0;
+        if (report.InternalError)
+            Console.Error.WriteLine($"gradinghost: the grader failed on this submission: {report.Summary.Split('\n')[0]}");
+        return report.InternalError ? 1 : 0;
     });
 
-    public static int Verify(string assignment, string outDirectory, string profile) => Guarded(() =>
+    public static int Verify(string assignment, string outDirectory, string profile, GradingOptions options) => Guarded(() =>
     {
         var layout = RepositoryLayout.Discover();
         var manifest = layout.Manifest(assignment);
-        var results = new Verification(layout, new GradingPipeline(layout)).Verify(manifest, Path.Combine(outDirectory, assignment), profile,
+        var results = new Verification(layout, new GradingPipeline(layout)).Verify(manifest, Path.Combine(outDirectory, assignment), profile, options,
             e => Console.WriteLine($"{(e.Met ? "ok  " : "FAIL")} {e.Submission}: expected {e.Expected}, got {e.Got}"));
         var failed = results.Count(r => !r.Met);
         Console.WriteLine(failed == 0

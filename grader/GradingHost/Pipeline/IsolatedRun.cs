@@ -2,20 +2,24 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using GradingHost.Checks;
+using GradingHost.Sandbox;
 
 namespace GradingHost.Pipeline;
 
 /// <summary>
-/// Step 3: runs the grader's checks against the compiled submission in a child process, so that a
-/// crash, a stack overflow or an endless loop in student code costs that submission, not the host.
+/// Step 3: the grader's checks run in a child process (the checker: trusted, it never loads the
+/// submission), which runs the submission in sandboxed workers. Every wait is bounded by the time limit,
+/// and afterwards everything left in the grading's cgroups is killed.
 /// </summary>
 public static class IsolatedRun
 {
     private const int OutputTailChars = 4_000;
 
-    public static RunOutcome Run(
-        string graderAssembly, string submissionAssembly, string sourceDirectory, string profile,
-        string workDirectory, string cacheDirectory, TimeSpan timeLimit)
+    /// <summary>The checker's own wind-down after its deadline (it stops calling into student code 5 s before it).</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(20);
+
+    public static RunOutcome Run(string graderAssembly, CompileOutcome compiled, string workerDirectory, string sourceDirectory, string profile,
+        string workDirectory, string cacheDirectory, TimeSpan timeLimit, GradingOptions options, string group)
     {
         var resultsPath = Path.Combine(workDirectory, "checks.xml");
         File.Delete(resultsPath);
@@ -24,19 +28,24 @@ public static class IsolatedRun
             WorkingDirectory = workDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         foreach (var argument in new[] { graderAssembly, "-parallel", "none", "-noColor", "-noLogo", "-xml", resultsPath })
             start.ArgumentList.Add(argument);
-        start.Environment[SubmissionUnderTest.AssemblyVariable] = submissionAssembly;
+        var deadline = DateTimeOffset.UtcNow + timeLimit;
+        start.Environment[SubmissionUnderTest.AssemblyVariable] = compiled.AssemblyPath;
+        start.Environment[SubmissionUnderTest.BannedApiUsesVariable] = compiled.BannedApiUses;
         start.Environment[SubmissionUnderTest.SourcesVariable] = sourceDirectory;
         start.Environment[SubmissionUnderTest.ProfileVariable] = profile;
         start.Environment[SubmissionUnderTest.ArtifactsVariable] = Path.Combine(workDirectory, "artifacts");
-        start.Environment["GRADINGHOST_CACHE"] = cacheDirectory;
+        start.Environment[WorkerConnection.WorkerVariable] = workerDirectory;
+        start.Environment[WorkerConnection.GroupVariable] = group;
+        start.Environment[WorkerConnection.DeadlineVariable] = deadline.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        start.Environment[Sandbox.Sandbox.Variable] = options.Unsandboxed ? "none" : "bubblewrap";
+        start.Environment[ArtifactCache.Variable] = cacheDirectory;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        // Training frees and reallocates the same activations every step; glibc's default thresholds
-        // hand that memory back to the kernel and fault it in again each time: keeping it took a 2-core
-        // VM's attention grading from 32 s to 29 s and its system time from 7 s to 4 s. Other C libraries ignore these.
+        // The checker trains the reference models: keep freed activations instead of returning them to the kernel each step.
         start.Environment["MALLOC_MMAP_THRESHOLD_"] = (64 << 20).ToString(CultureInfo.InvariantCulture);
         start.Environment["MALLOC_TRIM_THRESHOLD_"] = (128 << 20).ToString(CultureInfo.InvariantCulture);
 
@@ -45,28 +54,34 @@ public static class IsolatedRun
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var finished = process.WaitForExit(timeLimit);
-        if (!finished)
+        try
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            process.Start();
+            process.StandardInput.Close();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            // The checker stops calling into student code before its deadline; past the grace it is stuck itself.
+            var finished = process.WaitForExit(timeLimit + Grace);
+            if (!finished)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+            string tail;
+            lock (output)
+                tail = output.Length > OutputTailChars ? output.ToString(output.Length - OutputTailChars, OutputTailChars) : output.ToString();
+            return new RunOutcome(
+                finished && File.Exists(resultsPath) ? resultsPath : null,
+                !finished || DateTimeOffset.UtcNow > deadline,
+                finished ? process.ExitCode : null,
+                tail,
+                clock.Elapsed.TotalSeconds);
         }
-        else
+        finally
         {
-            process.WaitForExit();
+            // Workers die with the checker (bubblewrap's --die-with-parent); this reaches anything left regardless.
+            Cgroup.RemoveGroup(group);
         }
-        string tail;
-        lock (output)
-            tail = output.Length > OutputTailChars ? output.ToString(output.Length - OutputTailChars, OutputTailChars) : output.ToString();
-        return new RunOutcome(
-            finished && File.Exists(resultsPath) ? resultsPath : null,
-            !finished,
-            finished ? process.ExitCode : null,
-            tail,
-            clock.Elapsed.TotalSeconds);
     }
 
     private static void Append(StringBuilder output, string? line)
@@ -76,7 +91,6 @@ public static class IsolatedRun
         lock (output)
         {
             output.AppendLine(line);
-            // A submission that prints in a loop must not exhaust the host's memory.
             if (output.Length > 16 * OutputTailChars)
                 output.Remove(0, output.Length - OutputTailChars);
         }

@@ -51,5 +51,17 @@ public sealed class RepositoryLayout
         return path;
     }
 
+    /// <summary>The worker's build folder: the only code the sandbox sees besides the submission (no reference, no graders).</summary>
+    public string WorkerDirectory
+    {
+        get
+        {
+            var path = Path.Combine(Root, "artifacts", "bin", "Grader.Worker", Configuration);
+            if (!File.Exists(Path.Combine(path, "Grader.Worker.dll")))
+                throw new UserError($"The worker is not built ({path} is missing); run `dotnet build GradingHost.sln -c {Configuration}`.");
+            return path;
+        }
+    }
+
     public string PathInRepository(string relative) => Path.Combine(Root, relative);
 }

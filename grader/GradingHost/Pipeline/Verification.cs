@@ -17,18 +17,18 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
     /// grader runs libtorch on one thread); <paramref name="progress"/> hears of each as it finishes,
     /// the list returned keeps the manifest's order.
     /// </summary>
-    public IReadOnlyList<Expectation> Verify(AssignmentManifest manifest, string outDirectory, string profile, Action<Expectation> progress)
+    public IReadOnlyList<Expectation> Verify(AssignmentManifest manifest, string outDirectory, string profile, GradingOptions options, Action<Expectation> progress)
     {
         var gradings = new List<Func<Expectation>>
         {
             () =>
             {
-                var reference = pipeline.Grade(manifest, "reference", Path.Combine(outDirectory, "reference"), profile);
+                var reference = pipeline.Grade(manifest, "reference", Path.Combine(outDirectory, "reference"), profile, options);
                 return new Expectation("reference", $"full marks ({reference.Items.Sum(i => i.Possible):0.##})", Describe(reference), reference.EveryItemPassed);
             },
             () =>
             {
-                var starter = pipeline.Grade(manifest, "starter", Path.Combine(outDirectory, "starter"), profile);
+                var starter = pipeline.Grade(manifest, "starter", Path.Combine(outDirectory, "starter"), profile, options);
                 var allNotImplemented = starter.Items.All(i => i.Status == ItemStatus.NotImplemented);
                 return new Expectation("starter", "0, every item not implemented", $"{Describe(starter)}; statuses: {string.Join(", ", starter.Items.Select(i => i.Status).Distinct())}",
                     starter.Score == 0 && allNotImplemented);
@@ -40,7 +40,7 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
         gradings.AddRange(faulty.Select(f => (Func<Expectation>)(() =>
         {
             var (fault, sources) = f;
-            var graded = pipeline.Grade(manifest, sources, Path.Combine(outDirectory, fault.Id), profile);
+            var graded = pipeline.Grade(manifest, sources, Path.Combine(outDirectory, fault.Id), profile, options);
             var lost = graded.Items.Where(i => i.Earned < i.Possible).Select(i => i.Id).Order().ToList();
             var expected = fault.Loses.Order().ToList();
             return new Expectation($"fault '{fault.Id}' ({fault.Description})", $"loses exactly [{string.Join(", ", expected)}]",
@@ -48,10 +48,10 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
         })));
 
         var results = new Expectation[gradings.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         try
         {
-            Parallel.For(0, gradings.Count, options, i =>
+            Parallel.For(0, gradings.Count, parallel, i =>
             {
                 results[i] = gradings[i]();
                 lock (results)

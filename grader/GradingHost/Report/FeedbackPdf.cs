@@ -15,8 +15,31 @@ public static class FeedbackPdf
     /// <summary>Half the smallest difference the report can show: a smaller loss would read "lost 0 points".</summary>
     private const double Unshown = 0.005;
 
-    /// <summary>Writes the student's feedback report as a PDF.</summary>
+    /// <summary>
+    /// Writes the student's feedback report as a PDF. Should a figure or table fail to render (the data
+    /// comes from a grading that may have stopped half-way), the report is written again with the
+    /// rubric and messages only, so that a report always exists.
+    /// </summary>
     public static void Write(GradeReport report, string pdfPath)
+    {
+        try
+        {
+            WriteFull(report, pdfPath);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            WriteFull(report with
+            {
+                Summary = report.Summary + "\n(The report's figures could not be drawn and are left out.)",
+                Measurements = [],
+                Attention = null,
+                Charts = [],
+                Tables = [],
+            }, pdfPath);
+        }
+    }
+
+    private static void WriteFull(GradeReport report, string pdfPath)
     {
         var title = $"Feedback — {report.AssignmentTitle}";
         using var writer = new ReportWriter();
@@ -29,6 +52,7 @@ public static class FeedbackPdf
             ("Graded", report.GradedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC"),
             ("Grader version", report.GraderVersion),
             ("Profile", report.Profile),
+            ("Student code ran in", report.Isolation),
         ]);
 
         writer.Heading("Summary");

@@ -6,11 +6,25 @@ namespace GradingHost.Rubric;
 public static class CheckResults
 {
     private const string FeedbackException = "GradingHost.Checks.StudentFeedback";
+    private const long MaxReportBytes = 64 << 20;
 
-    public static IReadOnlyDictionary<string, CheckOutcome> Read(string xmlPath)
+    /// <summary>The outcomes, or null when the report is missing, oversized or not the XML xunit writes.</summary>
+    public static IReadOnlyDictionary<string, CheckOutcome>? TryRead(string xmlPath)
+    {
+        try
+        {
+            return new FileInfo(xmlPath).Length > MaxReportBytes ? null : Read(XDocument.Load(xmlPath));
+        }
+        catch (Exception e) when (e is IOException or System.Xml.XmlException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static IReadOnlyDictionary<string, CheckOutcome> Read(XDocument document)
     {
         var outcomes = new Dictionary<string, CheckOutcome>();
-        foreach (var test in XDocument.Load(xmlPath).Descendants("test"))
+        foreach (var test in document.Descendants("test"))
         {
             var type = (string?)test.Attribute("type") ?? "";
             var name = $"{type[(type.LastIndexOf('.') + 1)..]}.{(string?)test.Attribute("method")}";

@@ -5,7 +5,9 @@ namespace GradingHost.Rubric;
 
 /// <summary>Everything the host knows about one graded submission; results.json and feedback.pdf are two views of it.</summary>
 /// <param name="Summary">one paragraph for the student: the score and, when grading could not run, why</param>
+/// <param name="Isolation">how the student's code was confined, e.g. "bubblewrap sandbox …" or "none (--unsandboxed)"</param>
 /// <param name="Attention">null when the report has no attention figure to show</param>
+/// <param name="InternalError">the grader itself failed (not the submission): the outputs say so and the CLI exits 1</param>
 public sealed record GradeReport(
     string Student,
     string AssignmentId,
@@ -15,11 +17,13 @@ public sealed record GradeReport(
     DateTimeOffset GradedAt,
     double ExecutionSeconds,
     string Summary,
+    string Isolation,
     IReadOnlyList<ItemResult> Items,
     IReadOnlyList<ReportMeasurement> Measurements,
     AttentionPattern? Attention,
     IReadOnlyList<BarChart> Charts,
-    IReadOnlyList<TextTable> Tables)
+    IReadOnlyList<TextTable> Tables,
+    bool InternalError = false)
 {
     public double Score => Items.Sum(i => i.Earned);
     /// <summary>Without extra credit, which may take <see cref="Score"/> above it.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace GradingHost.Checks;
+namespace GradingHost.Worker.Compiling;
 
 /// <summary>
 /// A submission's .cs files as one Roslyn compilation against the contract: the .NET framework,
@@ -9,8 +9,9 @@ namespace GradingHost.Checks;
 /// </summary>
 public static class SubmissionCompilation
 {
+    /// <summary>The .cs files under a folder, outside bin/, obj/ and hidden folders, never through a link.</summary>
     public static IReadOnlyList<string> SourceFiles(string directory) =>
-        Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(directory, "*.cs", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
             .Where(f => !Path.GetRelativePath(directory, f).Split(Path.DirectorySeparatorChar)
                 .Any(part => part is "bin" or "obj" || part.StartsWith('.')))
             .Order(StringComparer.Ordinal)

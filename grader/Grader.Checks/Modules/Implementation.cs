@@ -1,0 +1,53 @@
+using System.Reflection;
+using Course.Kit;
+using GradingHost.Protocol;
+
+namespace GradingHost.Checks;
+
+/// <summary>
+/// One implementation of an assignment's API: the submission's (in the sandboxed worker) or a
+/// reference's (in this process), whose classes the checks build by the handout's names.
+/// </summary>
+public sealed class Implementation(WorkerConnection worker, string @namespace)
+{
+    public WorkerConnection Worker { get; } = worker;
+
+    public string Namespace { get; } = @namespace;
+
+    /// <summary>The submission's classes in <paramref name="namespace"/>.</summary>
+    public static Implementation Submission(string @namespace) => new(WorkerConnection.ForSubmission, @namespace);
+
+    /// <summary>A reference's classes, from the assembly that holds <paramref name="anyType"/>.</summary>
+    public static Implementation Reference(Type anyType, string @namespace) =>
+        new(References.GetOrAdd(anyType.Assembly, a => WorkerConnection.InProcess(a, isSubmission: false)), @namespace);
+
+    /// <summary>new <paramref name="typeName"/>(config) after torch.manual_seed(<paramref name="seed"/>).</summary>
+    public ModuleUnderTest Create(string typeName, TransformerConfig config, long seed) =>
+        new(Worker, Worker.Call($"Constructing {(Worker.IsSubmission ? "your" : "the reference's")} {typeName}",
+            w => w.CreateModuleAsync($"{Namespace}.{typeName}", config, seed)));
+
+    /// <summary>Builds <paramref name="typeName"/> in both implementations, with the reference's weights in both, in evaluation mode.</summary>
+    public static (ModuleUnderTest Submission, ModuleUnderTest Reference) Pair(
+        Implementation submission, Implementation reference, string typeName, TransformerConfig config, long seed)
+    {
+        var referenceModule = reference.Create(typeName, config, seed);
+        var submissionModule = submission.Create(typeName, config, seed);
+        Weights.Copy(referenceModule, submissionModule, typeName);
+        referenceModule.Eval();
+        submissionModule.Eval();
+        return (submissionModule, referenceModule);
+    }
+
+    /// <summary>Calls the public static method <paramref name="typeName"/>.<paramref name="method"/> <paramref name="times"/> times, with fresh tensor arguments each time.</summary>
+    public IReadOnlyList<Returned> Invoke(string typeName, string method, IReadOnlyList<Argument> arguments, string doing, int times = 1, TimeSpan? limit = null) =>
+        Worker.Call(doing, w => w.InvokeAsync(new StaticCall($"{Namespace}.{typeName}", method, arguments), times), limit);
+
+    /// <summary>A torch.Generator seeded with <paramref name="seed"/>, held by the worker, as an argument.</summary>
+    public Argument Generator(ulong seed) =>
+        Argument.Generator(Worker.Call("Creating a random-number generator", w => w.CreateGeneratorAsync(seed)));
+
+    /// <summary>torch.manual_seed(<paramref name="seed"/>) where the implementation runs.</summary>
+    public void ManualSeed(long seed) => Worker.Call("Seeding torch's global generator", w => w.ManualSeedAsync(seed));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Assembly, WorkerConnection> References = new();
+}

@@ -1,0 +1,62 @@
+using Course.Kit;
+using GradingHost.Checks.Manifest;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GradingHost.Checks;
+
+/// <summary>
+/// The student's whole model, trained with the course's training loop in the worker; every loss and
+/// perplexity is computed here from the logits it returns. Seeded, so a submission gets the same verdict
+/// on every run. Shared by the graders' "trains" items.
+/// </summary>
+public static class TrainingCheck
+{
+    /// <summary>A loss far below a character model's ~2.2 nats on real text shows the batch was memorised.</summary>
+    public const double OverfitLossBar = 1.0;
+    public const int OverfitSteps = 150;
+
+    /// <param name="model">the model as the message names it, e.g. "4-head model"</param>
+    /// <param name="initialisation">what a correct constructor sets, for the message</param>
+    public static void OverfitsOneBatch(Implementation submission, string languageModel, int heads, string model, string initialisation)
+    {
+        var profile = SubmissionUnderTest.Profile;
+        var corpus = BrownCorpus.Instance;
+        var config = profile.ModelConfig(corpus.Vocabulary.Size, heads);
+        var module = submission.Create(languageModel, config, (long)profile.Seed);
+        var (x, y) = corpus.Train.RandomBatch(4, profile.ContextLength, new Generator(profile.Seed));
+        var before = Loss(module, x, y, corpus.Vocabulary.Size);
+        module.Overfit(x, y, OverfitSteps, profile.LearningRate, model);
+        var after = Loss(module, x, y, corpus.Vocabulary.Size);
+        if (!(after <= OverfitLossBar))
+            throw new StudentFeedback(
+                $"After {OverfitSteps} AdamW steps on one fixed batch your {model}'s loss is {after:G4} nats (it started at {before:G4}); " +
+                $"a working model memorises the batch and gets below {OverfitLossBar}. Check that every parameter is registered and used, " +
+                $"and that the weights start as the handout says ({initialisation}).");
+    }
+
+    /// <param name="label">the measurement's name in the report, e.g. "Dev perplexity after training (4 heads)"</param>
+    /// <param name="advice">what to look at when the bar is missed</param>
+    public static void ReachesTheDevPerplexityThreshold(TrainedSubmission trained, string label, string advice)
+    {
+        var profile = SubmissionUnderTest.Profile;
+        var bar = ManifestLocation.ForThisGrader.Perplexity[profile.Name].Bar;
+        var perplexity = trained.Perplexity;
+        ReportArtifacts.Measurement(label, $"{perplexity:0.###} (bar: ≤ {bar:0.###}, {profile.Name} profile)");
+        ReportArtifacts.Measurement("Training", TrainedModels.Describe(profile));
+        if (!(perplexity <= bar))
+            throw new StudentFeedback(
+                $"After {profile.Steps} training steps ({profile.Name} profile) your model's dev perplexity is {perplexity:G4}; the bar is {bar:G4}. " +
+                $"The model runs but does not learn well: {advice}");
+    }
+
+    private static double Loss(ModuleUnderTest module, Tensor x, Tensor y, int vocabulary)
+    {
+        using var scope = NewDisposeScope();
+        var logits = module.Forward(x, "language model");
+        long[] expected = [x.shape[0], x.shape[1], vocabulary];
+        if (!logits.shape.SequenceEqual(expected))
+            throw new StudentFeedback($"For a batch {Shapes.Show(x.shape)} your language model returned logits of shape {Shapes.Show(logits.shape)}; expected {Shapes.Show(expected)}.");
+        return LanguageModeling.Loss(logits, y).to(float64).item<double>();
+    }
+}
