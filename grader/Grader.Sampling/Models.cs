@@ -38,10 +38,10 @@ public static class Models
         {
             return false;
         }
-        catch (StudentFeedback e)
+        catch (Exception e) when (e is StudentFeedback or StudentCodeFailed)
         {
             // It runs but throws or returns something wrong: attempted, and the checks that call it say what went wrong. A missing method is not an attempt.
-            return e.Fault?.Kind != FaultKind.Contract;
+            return (e as StudentCodeFailed)?.Fault?.Kind != FaultKind.Contract;
         }
     });
 }

@@ -10,10 +10,12 @@ namespace GradingHost.Sandbox;
 public sealed class SandboxedProcess : IDisposable
 {
     private const int ErrorTailChars = 8_000;
+    private const int ErrorHeadChars = 8_000;
 
     private readonly Process _process;
     private readonly Cgroup? _cgroup;
     private readonly StringBuilder _errors = new();
+    private readonly StringBuilder _errorHead = new();
     private readonly TaskCompletionSource _errorsClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _killed;
 
@@ -30,6 +32,8 @@ public sealed class SandboxedProcess : IDisposable
             }
             lock (_errors)
             {
+                if (_errorHead.Length < ErrorHeadChars)
+                    _errorHead.AppendLine(e.Data.Length > ErrorHeadChars ? e.Data[..ErrorHeadChars] : e.Data);
                 _errors.AppendLine(e.Data);
                 // A flood of output must not exhaust the host's memory: only the tail is kept.
                 if (_errors.Length > 4 * ErrorTailChars)
@@ -53,12 +57,28 @@ public sealed class SandboxedProcess : IDisposable
     {
         get
         {
-            // What a process printed just before it died may still be in the pipe for a moment.
-            if (_process.HasExited)
-                _errorsClosed.Task.Wait(TimeSpan.FromSeconds(2));
+            AwaitErrors();
             lock (_errors)
                 return _errors.Length > ErrorTailChars ? _errors.ToString(_errors.Length - ErrorTailChars, ErrorTailChars) : _errors.ToString();
         }
+    }
+
+    /// <summary>The first lines the process wrote to standard error: where a runtime's crash report (a stack overflow's) starts.</summary>
+    public string ErrorHead
+    {
+        get
+        {
+            AwaitErrors();
+            lock (_errors)
+                return _errorHead.ToString();
+        }
+    }
+
+    /// <summary>What a process printed just before it died may still be in the pipe for a moment.</summary>
+    private void AwaitErrors()
+    {
+        if (_process.HasExited)
+            _errorsClosed.Task.Wait(TimeSpan.FromSeconds(2));
     }
 
     public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);

@@ -56,7 +56,7 @@ public sealed class ModuleUnderTest
     public ModuleUnderTest Child(string name, string owner)
     {
         if (!Children.Contains(name))
-            throw new StudentFeedback($"{Capitalised(Whose(owner))} has no sub-module named '{name}' (the handout's field name); the grader needs it to check the parts separately.");
+            throw new StudentCodeFailed($"{Capitalised(Whose(owner))} has no sub-module named '{name}' (the handout's field name); the grader needs it to check the parts separately.");
         return new ModuleUnderTest(_worker, Call($"Looking up {Whose(owner)}'s '{name}'", w => w.ChildAsync(_handle, name)));
     }
 
@@ -129,7 +129,7 @@ public sealed class ModuleUnderTest
     private void EnsureCurrent(string doing)
     {
         if (_worker.Generation != _generation)
-            throw new StudentFeedback($"{doing} was not possible: the process running your code had to be restarted after an earlier failure in this check.");
+            throw new StudentCodeFailed($"{doing} was not possible: the process running your code had to be restarted after an earlier failure in this check.");
     }
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

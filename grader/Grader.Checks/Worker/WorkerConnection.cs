@@ -29,15 +29,22 @@ public sealed class WorkerConnection : IDisposable
     public const int TaskLimit = 256;
 
     /// <summary>Any call but training: far above what correct code needs (milliseconds).</summary>
-    public static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(20);
     /// <summary>Once a call has hung, later ones are given less, so one endless loop does not eat the whole time limit.</summary>
-    public static readonly TimeSpan AfterHangLimit = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan AfterHangLimit = TimeSpan.FromSeconds(5);
+    /// <summary>The checker stops calling into student code this long before its deadline, to report in time.</summary>
+    public static readonly TimeSpan DeadlineMargin = TimeSpan.FromSeconds(5);
+
+    /// <summary>Code that crashes its worker on every call is not started a ninth time: each start costs a second, and the verdict is clear.</summary>
+    public const int MaxStarts = 8;
 
     private static readonly Lazy<WorkerConnection> Submission = new(FromEnvironment);
 
     private readonly Func<WorkerConnection, (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc)> _start;
     private (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc)? _session;
     private bool _hungBefore;
+    /// <summary>Why the current session's connection broke, when it did: a worker that wrote garbage is told apart from one that died.</summary>
+    private volatile JsonRpcDisconnectedEventArgs? _disconnected;
 
     private WorkerConnection(bool isSubmission, string? sandbox, long memoryBytes,
         Func<WorkerConnection, (IWorker, SandboxedProcess?, JsonRpc?)> start)
@@ -68,6 +75,8 @@ public sealed class WorkerConnection : IDisposable
     /// <param name="doing">what the call does, for messages: "Running your MLP on input (2, 7, 20)"</param>
     public T Call<T>(string doing, Func<IWorker, Task<T>> call, TimeSpan? limit = null)
     {
+        if (_session is null && Generation >= MaxStarts)
+            throw new StudentCodeFailed($"{doing} was not attempted: your code had already crashed or hung the process running it {Generation} times, so the remaining calls were skipped.");
         var session = _session ??= Start();
         var allowed = Allowed(limit, doing);
         try
@@ -79,7 +88,7 @@ public sealed class WorkerConnection : IDisposable
         {
             _hungBefore = true;
             Stop();
-            throw new StudentFeedback($"{doing}, your code did not finish within {allowed.TotalSeconds:0} s (an endless loop, or work far beyond what the task needs); it was stopped.");
+            throw new StudentCodeFailed($"{doing}, your code did not finish within {allowed.TotalSeconds:0} s (an endless loop, or work far beyond what the task needs); it was stopped.");
         }
         catch (Exception e) when (Fault(e) is { } fault)
         {
@@ -90,7 +99,7 @@ public sealed class WorkerConnection : IDisposable
         {
             var why = Crashed(session, e);
             Stop();
-            throw new StudentFeedback($"{doing}, {why}");
+            throw new StudentCodeFailed($"{doing}, {why}");
         }
     }
 
@@ -111,7 +120,7 @@ public sealed class WorkerConnection : IDisposable
         catch (InvalidDataException e) when (IsSubmission)
         {
             Stop();
-            throw new StudentFeedback($"{doing}, the process running your code answered with {e.Message}, which is not a tensor the grader can read.");
+            throw new StudentCodeFailed($"{doing}, the process running your code answered with {e.Message}, which is not a tensor the grader can read.");
         }
     }
 
@@ -120,7 +129,11 @@ public sealed class WorkerConnection : IDisposable
     private (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc) Start()
     {
         Generation++;
-        return _start(this);
+        _disconnected = null;
+        var session = _start(this);
+        if (session.Rpc is { } rpc)
+            rpc.Disconnected += (_, e) => _disconnected ??= e;
+        return session;
     }
 
     private void Stop()
@@ -139,9 +152,9 @@ public sealed class WorkerConnection : IDisposable
         if (Deadline is { } deadline)
         {
             // Stop before the host does, so the check can say which call ran out of time.
-            var left = deadline - DateTimeOffset.UtcNow - TimeSpan.FromSeconds(5);
+            var left = deadline - DateTimeOffset.UtcNow - DeadlineMargin;
             if (left <= TimeSpan.Zero)
-                throw new StudentFeedback($"{doing} was not attempted: the grading's time limit had been reached (earlier calls into your code used it up).");
+                throw new StudentCodeFailed($"{doing} was not attempted: the grading's time limit had been reached (earlier calls into your code used it up).");
             if (allowed == Timeout.InfiniteTimeSpan || allowed > left)
                 allowed = left;
         }
@@ -170,10 +183,10 @@ public sealed class WorkerConnection : IDisposable
         return fault.Kind switch
         {
             FaultKind.NotImplemented => new NotImplementedException(message),
-            FaultKind.Contract => new StudentFeedback(message, fault),
+            FaultKind.Contract => new StudentCodeFailed(message, fault),
             _ when types.Contains("System.OutOfMemoryException") || message.Contains("can't allocate memory", StringComparison.Ordinal) =>
-                new StudentFeedback($"{doing}, your code ran out of memory{where}: grading allows {Sandbox.Sandbox.Describe(MemoryBytes)}, far more than the task needs. Look for a tensor that grows with every call or step.", fault),
-            _ => new StudentFeedback($"{doing}, your code threw {type}{context}: {FirstLine(message)}{where}", fault),
+                new StudentCodeFailed($"{doing}, your code ran out of memory{where}: grading allows {Sandbox.Sandbox.Describe(MemoryBytes)}, far more than the task needs. Look for a tensor that grows with every call or step.", fault),
+            _ => new StudentCodeFailed($"{doing}, your code threw {type}{context}: {FirstLine(message)}{where}", fault),
         };
     }
 
@@ -182,16 +195,19 @@ public sealed class WorkerConnection : IDisposable
     {
         if (cause is InvalidDataException or MessagePack.MessagePackSerializationException)
             return $"the process running your code sent something the grader could not read ({Clean(cause.Message)}); it was stopped.";
+        if (_disconnected is { Reason: DisconnectedReason.ParseError or DisconnectedReason.StreamError or DisconnectedReason.RemoteProtocolViolation or DisconnectedReason.FatalException } broken && broken.Exception is not (null or EndOfStreamException))
+            return $"the process running your code sent something the grader could not read ({Clean(broken.Exception.Message)}); it was stopped.";
         var process = session.Process;
         if (process is null)
             return $"the worker failed: {Clean(cause.Message)}";
         process.WaitForExit(TimeSpan.FromSeconds(5));
         var exit = process.Exit;
         var errors = process.ErrorTail;
+        var report = process.ErrorHead;
         if (exit.MemoryLimitHit)
             return $"your code used more memory than grading allows ({Sandbox.Sandbox.Describe(MemoryBytes)}) and was stopped. Look for a tensor that grows with every call or step.";
-        if (errors.Contains("Stack overflow", StringComparison.Ordinal))
-            return $"your code overflowed the stack{StackOverflowFrame(errors)}: a method that calls itself without end?";
+        if (report.Contains("Stack overflow", StringComparison.Ordinal))
+            return $"your code overflowed the stack{StackOverflowFrame(report)}: a method that calls itself without end?";
         if (exit.TaskLimitHit)
             return $"your code started more threads or processes than grading allows ({TaskLimit}) and was stopped.";
         if (exit.Signal is { } signal)

@@ -45,7 +45,7 @@ public sealed class DivisibilityChecks
             Submission.Create(Models.Attention, Config(d, n), seed: 1);
             return null;
         }
-        catch (StudentFeedback e) when (e.Fault is { Kind: FaultKind.Threw } fault)
+        catch (StudentCodeFailed e) when (e.Fault is { Kind: FaultKind.Threw } fault)
         {
             return fault;
         }

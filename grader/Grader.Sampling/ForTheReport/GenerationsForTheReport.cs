@@ -60,7 +60,7 @@ public sealed class GenerationsForTheReport
                 throw new StudentFeedback("after training, its logits are not finite");
             return (model.AsArgument(), "your TinyLanguageModel", null);
         }
-        catch (Exception e) when (e is StudentFeedback or NotImplementedException)
+        catch (Exception e) when (e is StudentFeedback or StudentCodeFailed or NotImplementedException)
         {
             var reason = e is NotImplementedException ? "yours is not implemented yet" : $"yours could not be trained: {e.Message}";
             var standIn = Code.Worker.Callbacks.Register(idx => reference.Forward(idx, "language model"));
@@ -83,7 +83,7 @@ public sealed class GenerationsForTheReport
         {
             return "(not implemented yet)";
         }
-        catch (StudentFeedback e)
+        catch (Exception e) when (e is StudentFeedback or StudentCodeFailed)
         {
             return $"({e.Message})";
         }

@@ -32,7 +32,7 @@ public sealed class SamplingApi(Implementation submission)
         var doing = $"Calling {SamplerClass}.{sampler.Method} on logits {Shapes.Show(logits.shape)} with {sampler.Description}";
         var results = submission.Invoke(SamplerClass, sampler.Method, [Argument.Of(logits), .. sampler.After], doing, times);
         if (results.Count != times)
-            throw new StudentFeedback($"{doing}, the process running your code answered {results.Count} times instead of {times}.");
+            throw new StudentCodeFailed($"{doing}, the process running your code answered {results.Count} times instead of {times}.");
         return results.Select(r => Read(r, rows.Length, rows[0].Length, sampler.Method, doing)).ToList();
     }
 
@@ -44,7 +44,7 @@ public sealed class SamplingApi(Implementation submission)
             Draw(sampler, [row], 1);
             return null;
         }
-        catch (StudentFeedback e) when (e.Fault is { Kind: FaultKind.Threw } fault)
+        catch (StudentCodeFailed e) when (e.Fault is { Kind: FaultKind.Threw } fault)
         {
             return fault;
         }
@@ -60,7 +60,7 @@ public sealed class SamplingApi(Implementation submission)
             returned = submission.Invoke(GenerationClass, Models.Generate,
                 [model, Argument.Of(prompt), Argument.OfInt32(maxNewTokens), Argument.OfInt32(contextLength), sample, Argument.Of(endOfText)], doing);
         }
-        catch (StudentFeedback)
+        catch (Exception e) when (e is StudentFeedback or StudentCodeFailed)
         {
             foreach (var probe in probes)
                 probe.ThrowIfFailed();
@@ -68,7 +68,7 @@ public sealed class SamplingApi(Implementation submission)
         }
         foreach (var probe in probes)
             probe.ThrowIfFailed();
-        return returned.Single().Integers ?? throw new StudentFeedback("Generate returned null; it returns the prompt followed by the new tokens.");
+        return returned.Single().Integers ?? throw new StudentCodeFailed("Generate returned null; it returns the prompt followed by the new tokens.");
     }
 
     /// <summary>(B, V) float32 logits.</summary>
@@ -78,7 +78,7 @@ public sealed class SamplingApi(Implementation submission)
     private long[] Read(Returned returned, long batch, long vocabulary, string method, string doing)
     {
         if (returned.Tensor is null)
-            throw new StudentFeedback($"{method} returned null; it returns one token id per row.");
+            throw new StudentCodeFailed($"{method} returned null; it returns one token id per row.");
         using var result = submission.Worker.Read(returned.Tensor, doing);
         long[] expected = [batch];
         if (!result.shape.SequenceEqual(expected))

@@ -44,7 +44,9 @@ public static class AllowedApis
         .Concat(Enumerable.Range(0, 17).Select(n => n == 0 ? "System.Action" : $"System.Action`{n}"))
         .Concat(Enumerable.Range(1, 17).Select(n => $"System.Func`{n}"))
         .Concat(Enumerable.Range(1, 8).SelectMany(n => new[] { $"System.Tuple`{n}", $"System.ValueTuple`{n}" }))
-        .Concat(["System.Tuple", "System.ValueTuple", "System.Diagnostics.Debug", "System.Diagnostics.Stopwatch"]));
+        .Concat(["System.Tuple", "System.ValueTuple", "System.Diagnostics.Debug", "System.Diagnostics.Stopwatch"])
+        // TorchSharp.Utils also holds readers and decompressors; these are what tensor code uses (tensor.data<T>()).
+        .Concat(["TorchSharp.Utils.TensorAccessor`1", "TorchSharp.Utils.OrderedDict`2", "TorchSharp.Utils.FisherYatesShuffler", "TorchSharp.Utils.ReferenceEqualityComparer`1"]));
 
     /// <summary>Members allowed although their type is not.</summary>
     public static readonly IReadOnlySet<string> Members = new HashSet<string>

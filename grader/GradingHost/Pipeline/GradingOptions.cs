@@ -8,6 +8,9 @@ public sealed record GradingOptions
     /// <summary>The whole grading's wall-clock limit; the manifest's when null.</summary>
     public TimeSpan? TimeLimit { get; init; }
 
+    /// <summary>The memory a sandboxed worker may use (its cgroup's limit).</summary>
+    public int MemoryLimitMegabytes { get; init; } = Checks.WorkerConnection.DefaultMemoryMegabytes;
+
     /// <summary>Student code runs as a plain child process: only for a student grading their own code on their own machine.</summary>
     public bool Unsandboxed { get; init; }
 

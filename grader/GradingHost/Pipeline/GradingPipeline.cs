@@ -94,7 +94,7 @@ public sealed class GradingPipeline(RepositoryLayout layout)
 
         var isolation = options.Unsandboxed
             ? "none (--unsandboxed): the code ran as this user, without a sandbox"
-            : $"bubblewrap sandbox: no network, unprivileged user, private /tmp, {Sandbox.Sandbox.Describe(WorkerConnection.DefaultMemoryMegabytes * (1L << 20))} memory, {WorkerConnection.TaskLimit} tasks";
+            : $"bubblewrap sandbox: no network, unprivileged user, private /tmp, {Sandbox.Sandbox.Describe(options.MemoryLimitMegabytes * (1L << 20))} memory, {WorkerConnection.TaskLimit} tasks";
         var lost = items.Where(i => i.Earned < i.Possible).ToList();
         var headline = $"Score {GradeReport.Describe(items)}. " + (lost.Count == 0
             ? "Every rubric item passed."

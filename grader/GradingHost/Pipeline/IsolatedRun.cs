@@ -41,6 +41,7 @@ public static class IsolatedRun
         start.Environment[SubmissionUnderTest.ArtifactsVariable] = Path.Combine(workDirectory, "artifacts");
         start.Environment[WorkerConnection.WorkerVariable] = workerDirectory;
         start.Environment[WorkerConnection.GroupVariable] = group;
+        start.Environment[WorkerConnection.MemoryVariable] = options.MemoryLimitMegabytes.ToString(CultureInfo.InvariantCulture);
         start.Environment[WorkerConnection.DeadlineVariable] = deadline.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         start.Environment[Sandbox.Sandbox.Variable] = options.Unsandboxed ? "none" : "bubblewrap";
         start.Environment[ArtifactCache.Variable] = cacheDirectory;
@@ -72,7 +73,8 @@ public static class IsolatedRun
                 tail = output.Length > OutputTailChars ? output.ToString(output.Length - OutputTailChars, OutputTailChars) : output.ToString();
             return new RunOutcome(
                 finished && File.Exists(resultsPath) ? resultsPath : null,
-                !finished || DateTimeOffset.UtcNow > deadline,
+                // The checker stops calling student code a margin before its deadline: finishing past that means the limit cut checks short.
+                !finished || DateTimeOffset.UtcNow > deadline - WorkerConnection.DeadlineMargin - TimeSpan.FromSeconds(1),
                 finished ? process.ExitCode : null,
                 tail,
                 clock.Elapsed.TotalSeconds);

@@ -6,6 +6,7 @@ namespace GradingHost.Rubric;
 public static class CheckResults
 {
     private const string FeedbackException = "GradingHost.Checks.StudentFeedback";
+    private const string CodeFailedException = "GradingHost.Checks.StudentCodeFailed";
     private const long MaxReportBytes = 64 << 20;
 
     /// <summary>The outcomes, or null when the report is missing, oversized or not the XML xunit writes.</summary>
@@ -37,6 +38,7 @@ public static class CheckResults
                 "Fail" when exception == typeof(NotImplementedException).FullName =>
                     new CheckOutcome(name, CheckVerdict.NotImplemented, $"Not implemented yet: your code still throws NotImplementedException ({FirstLine(WithoutTypePrefix(message, exception))})."),
                 "Fail" when exception == FeedbackException => new CheckOutcome(name, CheckVerdict.Failed, WithoutTypePrefix(message, exception)),
+                "Fail" when exception == CodeFailedException => new CheckOutcome(name, CheckVerdict.CodeFailed, WithoutTypePrefix(message, exception)),
                 "Fail" => new CheckOutcome(name, CheckVerdict.Failed, $"The check stopped with {exception}: {FirstLine(message)}"),
                 _ => new CheckOutcome(name, CheckVerdict.NotRun, "This check did not run."),
             };

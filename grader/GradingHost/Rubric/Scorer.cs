@@ -4,8 +4,10 @@ namespace GradingHost.Rubric;
 
 /// <summary>
 /// Step 4: check outcomes become rubric points. An item's points are split evenly among its checks
-/// (partial credit). A mistake is charged once: a failing check of an item whose <c>excused_by</c>
-/// names an item that already lost points is reported, with the reason, but costs nothing.
+/// (partial credit). A mistake is charged once: a check that gave a wrong answer, in an item whose
+/// <c>excused_by</c> names an item that already lost points, is reported with the reason but costs
+/// nothing. Excusing never pays for code that did not work: a check whose code threw, crashed, hung
+/// or is not implemented earns nothing, excused or not.
 /// </summary>
 public static class Scorer
 {

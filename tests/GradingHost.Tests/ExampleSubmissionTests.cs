@@ -5,8 +5,8 @@ using Xunit;
 
 namespace GradingHost.Tests;
 
-/// <summary>Grades real submissions end to end: fair to correct code written differently, robust to broken and hostile code.</summary>
-public sealed class ExampleAndHostileSubmissionTests
+/// <summary>Grades real submissions end to end: fair to correct code written differently, clear about broken code.</summary>
+public sealed class ExampleSubmissionTests
 {
     private readonly RepositoryLayout _layout = RepositoryLayout.Discover();
 
@@ -62,40 +62,8 @@ public sealed class ExampleAndHostileSubmissionTests
     }
 
     [Fact]
-    public void SubmissionTouchingTheFileSystemIsNotRun()
-    {
-        var dir = CopyOfReference("hostile-io", ("TinyLanguageModel.cs", "return lm_head.forward(x);",
-            "System.IO.File.WriteAllText(\"/tmp/owned\", \"x\"); return lm_head.forward(x);"));
-        var report = Grade(dir, "hostile-io");
-        Assert.Equal(0, report.Score);
-        Assert.Contains("System.IO.File", report.Summary);
-    }
-
-    [Fact]
-    public void CrashingSubmissionIsFeedbackNotAHostCrash()
-    {
-        var dir = CopyOfReference("stack-overflow", ("Mlp.cs", "public override Tensor forward(Tensor z) =>",
-            "public override Tensor forward(Tensor z) => z.shape[0] >= 0 ? forward(z) :"));
-        var report = Grade(dir, "stack-overflow");
-        Assert.Equal(0, report.Score);
-        Assert.Contains("stopped unexpectedly", report.Summary);
-    }
-
-    [Fact]
-    public void EndlessLoopHitsTheTimeLimit()
-    {
-        var dir = CopyOfReference("endless-loop", ("Mlp.cs", "public override Tensor forward(Tensor z) =>",
-            "public override Tensor forward(Tensor z) { while (z.shape[0] >= 0) { } return z; }\n    private Tensor Unused(Tensor z) =>"));
-        var report = Grade(dir, "endless-loop", TimeSpan.FromSeconds(20));
-        Assert.Equal(0, report.Score);
-        Assert.Contains("time limit of 20 s", report.Summary);
-    }
-
-    [Fact]
     public void UnknownSubmissionPathIsAUserError() =>
         Assert.Throws<UserError>(() => Grade("/nonexistent/submission", "missing"));
-
-    private string CopyOfReference(string name, (string File, string Find, string Replace) edit) => CopyOfReference("attention", name, edit);
 
     private string CopyOfReference(string assignment, string name, (string File, string Find, string Replace) edit)
     {

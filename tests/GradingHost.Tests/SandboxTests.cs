@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Sockets;
+using Xunit;
+
+namespace GradingHost.Tests;
+
+/// <summary>
+/// One test per kind of attack from the sandboxed worker (tests/hostile/), each added to the starter and
+/// graded with the source screen off: every one scores 0, the host answers, and nothing outside the
+/// sandbox changes (<see cref="Hostile.Footprint"/>).
+/// </summary>
+public sealed class SandboxTests
+{
+    [Fact]
+    public void ForgedResultsAndAnEarlyExitScoreNothing()
+    {
+        var (report, _, _) = Hostile.Grade("ForgedResults.cs");
+        Assert.Contains("instead of returning", Hostile.Feedback(report));
+    }
+
+    [Fact]
+    public void ExitHooksCannotRewriteTheReport() => Hostile.Grade("ExitHooks.cs");
+
+    [Fact]
+    public void TheReferenceCannotBeBorrowed()
+    {
+        var (report, _, _) = Hostile.Grade("BorrowedReference.cs");
+        Assert.DoesNotContain("Reference.Attention", Hostile.Feedback(report));
+    }
+
+    [Fact]
+    public void FilesAndEnvironmentOutsideTheSandboxCannotBeReadIntoFeedback()
+    {
+        var (report, _, marker) = Hostile.Grade("ReadsFiles.cs",
+            ("Mlp.cs", "throw new NotImplementedException(\"TODO: H = ReLU(Z W_up + b1) W_down + b2.\");", "throw Attack.Leak();"));
+        var feedback = Hostile.Feedback(report);
+        // The attack ran and its message reached the feedback, but nothing it looked for was there to read.
+        Assert.Contains(marker, feedback);
+        foreach (var secret in new[] { "Math.Sqrt(dk)", "mask-hides-diagonal", "GRADINGHOST_", Hostile.Layout.Root, "root:" })
+            Assert.DoesNotContain(secret, feedback);
+    }
+
+    [Fact]
+    public void TheSharedCacheCannotBeWritten() => Hostile.Grade("WritesCache.cs");
+
+    [Fact]
+    public void NoProcessOutlivesGradingNorHoldsItsOutput()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Hostile.Grade("OutlivesGrading.cs");
+        // The children sleep for a minute holding the worker's output: grading neither waited for them nor left them running.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(55), $"grading took {clock.Elapsed.TotalSeconds:0} s");
+    }
+
+    [Fact]
+    public void TheNetworkIsUnreachableEvenOnLoopback()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Hostile.Grade("Network.cs", port: ((IPEndPoint)listener.LocalEndpoint).Port);
+        Assert.False(listener.Pending(), "the worker reached a listener on the host's loopback");
+    }
+
+    [Fact]
+    public void AMemoryBombHitsTheLimitAndSaysSo()
+    {
+        var (report, _, _) = Hostile.Grade("MemoryBomb.cs", options: Hostile.Unscreened with { MemoryLimitMegabytes = 1024 });
+        Assert.Contains("memory", Hostile.Feedback(report));
+    }
+
+    [Fact]
+    public void AnOutputFloodIsCutToItsTail()
+    {
+        var (_, output, _) = Hostile.Grade("OutputFlood.cs");
+        Assert.True(new FileInfo(Path.Combine(output, "results.json")).Length < 100_000);
+    }
+
+    [Fact]
+    public void GarbageOnTheProtocolEndsOnlyTheWorker()
+    {
+        var (report, _, _) = Hostile.Grade("ProtocolGarbage.cs");
+        Assert.Contains("could not read", Hostile.Feedback(report));
+    }
+
+    [Fact]
+    public void AThrowingStaticConstructorShowsItsInnerException()
+    {
+        var (report, _, marker) = Hostile.Grade("StaticConstructor.cs",
+            ("CausalSelfAttention.cs", "query = nn.Linear(config.Width, config.Width, hasBias: false);", "query = nn.Linear(config.Width + 0 * Settings.Width, config.Width, hasBias: false);"),
+            options: Hostile.Unscreened with { ScreenSources = true });
+        var feedback = Hostile.Feedback(report);
+        Assert.Contains("FormatException in the static constructor of Homework.Attention.Settings", feedback);
+        Assert.Contains(marker, feedback);
+        Assert.Contains("StaticConstructor.cs:line", feedback);
+    }
+
+    [Fact]
+    public void AStackOverflowNamesTheStudentsMethod()
+    {
+        var report = Hostile.GradeEditedReference("stack-overflow", ("Mlp.cs", "public override Tensor forward(Tensor z) =>",
+            "public override Tensor forward(Tensor z) => z.shape[0] >= 0 ? forward(z) :"));
+        var feedback = Hostile.Feedback(report);
+        Assert.Contains("overflowed the stack in Mlp.forward", feedback);
+        // The attention layer still matches the reference; the MLP and the model that uses it are not excused for crashing.
+        var matches = report.Items.Single(i => i.Id == "matches-reference");
+        Assert.InRange(matches.Earned, 1, 2);
+        Assert.DoesNotContain("Not charged here", feedback);
+    }
+
+    [Fact]
+    public void AnEndlessLoopHitsTheTimeLimit()
+    {
+        var report = Hostile.GradeEditedReference("endless-loop", ("Mlp.cs", "public override Tensor forward(Tensor z) =>",
+            "public override Tensor forward(Tensor z) { while (z.shape[0] >= 0) { } return z; }\n    private Tensor Unused(Tensor z) =>"), TimeSpan.FromSeconds(20));
+        Assert.Contains("time limit of 20 s", report.Summary);
+        Assert.Contains("did not finish within", Hostile.Feedback(report));
+        Assert.All(report.Items.Where(i => i.Id is "matches-reference" or "training"), i => Assert.Equal(0, i.Earned));
+    }
+}
