@@ -2,3 +2,4 @@ using GradingHost.Checks;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(OneTorchThread))]
+[assembly: PauseCollections]

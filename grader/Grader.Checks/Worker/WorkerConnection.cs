@@ -94,6 +94,11 @@ public sealed class WorkerConnection : IDisposable
         {
             throw Translate(fault, doing);
         }
+        catch (RemoteInvocationException e) when (IsSubmission)
+        {
+            // The worker answered with an error of its own rather than the student's: it is still there, but this call produced nothing.
+            throw new StudentCodeFailed($"{doing}, the process running your code failed: {FirstLine(Clean(e.Message))}");
+        }
         catch (Exception e) when (IsSubmission && e is ConnectionLostException or RemoteRpcException or ObjectDisposedException or IOException or InvalidDataException
                                     or MessagePack.MessagePackSerializationException)
         {
@@ -186,6 +191,8 @@ public sealed class WorkerConnection : IDisposable
             FaultKind.Contract => new StudentCodeFailed(message, fault),
             _ when types.Contains("System.OutOfMemoryException") || message.Contains("can't allocate memory", StringComparison.Ordinal) =>
                 new StudentCodeFailed($"{doing}, your code ran out of memory{where}: grading allows {Sandbox.Sandbox.Describe(MemoryBytes)}, far more than the task needs. Look for a tensor that grows with every call or step.", fault),
+            // The course's code (the training loop's loss, say) threw on what the student's code returned: a wrong answer, not a crash.
+            _ when !fault.RaisedInSubmission => new StudentFeedback($"{doing}, the course's code could not use what your code returned ({type}: {FirstLine(message)}).", fault),
             _ => new StudentCodeFailed($"{doing}, your code threw {type}{context}: {FirstLine(message)}{where}", fault),
         };
     }

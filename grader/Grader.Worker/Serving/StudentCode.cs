@@ -6,13 +6,15 @@ using StreamJsonRpc;
 namespace GradingHost.Worker.Serving;
 
 /// <summary>
-/// Runs student code and turns whatever it throws into a <see cref="StudentFault"/> error response:
-/// the exception's types, message and the innermost place in the student's files.
+/// Runs student code, with the garbage collector held off (<see cref="CollectionPause"/>), and turns
+/// whatever it throws into a <see cref="StudentFault"/> error response: the exception's types, message
+/// and the innermost place in the student's files.
 /// </summary>
 public sealed class StudentCode(Assembly submission)
 {
     public T Run<T>(Func<T> call)
     {
+        using var pause = CollectionPause.Hold();
         try
         {
             return call();
@@ -49,7 +51,9 @@ public sealed class StudentCode(Assembly submission)
         for (var type = e.GetType(); type is not null; type = type.BaseType)
             types.Add(type.FullName ?? type.Name);
         var kind = e is NotImplementedException ? FaultKind.NotImplemented : FaultKind.Threw;
-        return Error(new StudentFault(kind, types, Cut(e.Message), WhereInSubmission(e), context));
+        var raisedInSubmission = context is not null
+            || new StackTrace(e).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly == submission);
+        return Error(new StudentFault(kind, types, Cut(e.Message), WhereInSubmission(e), context, raisedInSubmission));
     }
 
     private static LocalRpcException Error(StudentFault fault) =>

@@ -106,10 +106,7 @@ public sealed class WorkerService(Assembly submission, ICheckerCallbacks checker
         var output = _student.Run(() => target.forward(x));
         var requiresGrad = output.requires_grad;
         if (requiresGrad)
-        {
-            var scalar = Scalar(output, objective.Kind, towards);
-            _student.Run(() => scalar.backward());
-        }
+            _student.Run(() => Scalar(output, objective.Kind, towards).backward());
         var gradients = _student.Run(() => target.named_parameters().ToList())
             .Select(p => new NamedTensor(p.name, p.parameter.grad is { } grad ? Answer(grad) : null)).ToList();
         return Task.FromResult(new BackwardResult(Answer(output), requiresGrad, inputGradient && x.grad is { } g ? Answer(g) : null, gradients));
