@@ -12,7 +12,5 @@ namespace GradingHost.Checks;
 [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class PauseCollectionsAttribute : BeforeAfterTestAttribute
 {
-    public override void Before(MethodInfo methodUnderTest, IXunitTest test) => CollectionPause.Enter();
-
-    public override void After(MethodInfo methodUnderTest, IXunitTest test) => CollectionPause.Exit();
+    public override void Before(MethodInfo methodUnderTest, IXunitTest test) => CollectionPause.Ensure();
 }

@@ -12,6 +12,9 @@ namespace GradingHost.Protocol;
 [JsonRpcContract]
 public partial interface IWorker
 {
+    /// <summary>Answers once the worker is ready: libtorch loaded, the protocol's serialisers warm. Runs no student code.</summary>
+    Task ReadyAsync();
+
     /// <summary>Builds the submission's <paramref name="typeName"/> from <paramref name="config"/> after torch.manual_seed(<paramref name="seed"/>).</summary>
     Task<ModuleInfo> CreateModuleAsync(string typeName, TransformerConfig config, long seed);
 

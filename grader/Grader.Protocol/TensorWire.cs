@@ -12,9 +12,29 @@ public static class TensorWire
         var dtype = tensor.dtype;
         var wireType = WireTypeOf(dtype)
             ?? throw new NotSupportedException($"a {dtype} tensor cannot be returned to the grader; use a real floating-point or integer dtype");
+        // Most answers are already contiguous CPU tensors of their wire type: copy their bytes without making new tensors.
+        if (dtype == wireType && tensor.device_type == DeviceType.CPU && tensor.is_contiguous())
+            return new TensorData(dtype.ToString(), tensor.shape, wireType.ToString(), tensor.bytes.ToArray());
         using var scope = NewDisposeScope();
         var wire = tensor.detach().cpu().to(wireType).contiguous();
         return new TensorData(dtype.ToString(), tensor.shape, wireType.ToString(), wire.bytes.ToArray());
+    }
+
+    /// <summary>
+    /// The values of an int64 tensor (token ids), checked as <see cref="FromWire"/> checks a tensor but
+    /// without making one: the checker reads thousands of draws.
+    /// </summary>
+    /// <exception cref="InvalidDataException">the data does not describe an int64 tensor of this shape</exception>
+    public static long[] Int64s(TensorData data, long[] shape)
+    {
+        if (data.Shape is null || data.Data is null || data.DType != "Int64" || data.WireType != "Int64")
+            throw new InvalidDataException($"a {Truncate(data.DType ?? "untyped")} tensor where int64 token ids were expected");
+        if (!data.Shape.SequenceEqual(shape))
+            throw new InvalidDataException($"a tensor of shape ({string.Join(", ", data.Shape)}) where ({string.Join(", ", shape)}) was expected");
+        var elements = shape.Aggregate(1L, (a, b) => a * b);
+        if (data.Data.LongLength != elements * 8)
+            throw new InvalidDataException($"a tensor of shape ({string.Join(", ", data.Shape)}) with {data.Data.LongLength} bytes of data");
+        return MemoryMarshal.Cast<byte, long>(data.Data).ToArray();
     }
 
     /// <summary>A CPU tensor with the shape and dtype the data names.</summary>

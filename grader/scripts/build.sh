@@ -11,4 +11,4 @@ if ! out=$(dotnet build GradingHost.sln -c Release -nologo -v quiet 2>&1); then
   exit 1
 fi
 # The sandbox's unprivileged user reads the worker's files; a umask such as 077 would hide them from it.
-chmod -R a+rX artifacts/bin/Grader.Worker
+chmod -R a+rX artifacts/worker

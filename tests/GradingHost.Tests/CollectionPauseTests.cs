@@ -7,7 +7,8 @@ namespace GradingHost.Tests;
 /// <summary>
 /// TorchSharp frees an implicit scalar in its finalizer, which a collection can run while libtorch still
 /// reads it: under allocation pressure from another thread, x.ge(0.5) and masked_fill(…, 0.0) fail about
-/// once in 5,000 calls ("Expected false to be true"). Under a <see cref="CollectionPause"/> they never do.
+/// once in 5,000 calls ("Expected false to be true"). With <see cref="CollectionPause.Ensure"/> before
+/// each call they never do: collections still run, but only at those safe points.
 /// </summary>
 public sealed class CollectionPauseTests
 {
@@ -30,7 +31,7 @@ public sealed class CollectionPauseTests
         {
             while (clock.Elapsed < TimeSpan.FromSeconds(4))
             {
-                using var pause = CollectionPause.Hold();
+                CollectionPause.Ensure();
                 try
                 {
                     using var scope = NewDisposeScope();

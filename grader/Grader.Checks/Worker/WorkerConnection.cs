@@ -45,6 +45,7 @@ public sealed class WorkerConnection : IDisposable
     private bool _hungBefore;
     /// <summary>Why the current session's connection broke, when it did: a worker that wrote garbage is told apart from one that died.</summary>
     private volatile JsonRpcDisconnectedEventArgs? _disconnected;
+    private readonly Lock _gate = new();
 
     private WorkerConnection(bool isSubmission, string? sandbox, long memoryBytes,
         Func<WorkerConnection, (IWorker, SandboxedProcess?, JsonRpc?)> start)
@@ -75,9 +76,13 @@ public sealed class WorkerConnection : IDisposable
     /// <param name="doing">what the call does, for messages: "Running your MLP on input (2, 7, 20)"</param>
     public T Call<T>(string doing, Func<IWorker, Task<T>> call, TimeSpan? limit = null)
     {
-        if (_session is null && Generation >= MaxStarts)
-            throw new StudentCodeFailed($"{doing} was not attempted: your code had already crashed or hung the process running it {Generation} times, so the remaining calls were skipped.");
-        var session = _session ??= Start();
+        (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc) session;
+        lock (_gate)
+        {
+            if (_session is null && Generation >= MaxStarts)
+                throw new StudentCodeFailed($"{doing} was not attempted: your code had already crashed or hung the process running it {Generation} times, so the remaining calls were skipped.");
+            session = _session ??= Start();
+        }
         var allowed = Allowed(limit, doing);
         try
         {
@@ -129,6 +134,22 @@ public sealed class WorkerConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the worker in the background, so that its start (a second: the runtime, libtorch, the
+    /// protocol's serialisers) overlaps the checker's own. Runs no student code; a failure here is met
+    /// again, and reported, by the first check that calls the worker.
+    /// </summary>
+    public void WarmUp() => Task.Run(() =>
+    {
+        try
+        {
+            Call("Starting the process that runs your code", w => w.ReadyAsync());
+        }
+        catch (Exception e) when (e is StudentCodeFailed or StudentFeedback)
+        {
+        }
+    });
+
     public void Dispose() => Stop();
 
     private (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc) Start()
@@ -143,9 +164,14 @@ public sealed class WorkerConnection : IDisposable
 
     private void Stop()
     {
-        if (_session is not { } session)
-            return;
-        _session = null;
+        (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc) session;
+        lock (_gate)
+        {
+            if (_session is not { } running)
+                return;
+            session = running;
+            _session = null;
+        }
         session.Process?.Kill();
         session.Rpc?.Dispose();
         session.Process?.Dispose();

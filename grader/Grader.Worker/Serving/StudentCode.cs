@@ -14,7 +14,7 @@ public sealed class StudentCode(Assembly submission)
 {
     public T Run<T>(Func<T> call)
     {
-        using var pause = CollectionPause.Hold();
+        CollectionPause.Ensure();
         try
         {
             return call();

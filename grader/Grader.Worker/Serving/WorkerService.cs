@@ -16,6 +16,13 @@ public sealed class WorkerService(Assembly submission, ICheckerCallbacks checker
     private readonly Handles _handles = new();
     private readonly StudentCode _student = new(submission);
 
+    public Task ReadyAsync()
+    {
+        using var scope = NewDisposeScope();
+        _ = TensorWire.FromWire(TensorWire.ToWire(zeros(1) + 1));
+        return Task.CompletedTask;
+    }
+
     public Task<ModuleInfo> CreateModuleAsync(string typeName, TransformerConfig config, long seed)
     {
         var type = submission.GetType(typeName)
@@ -159,13 +166,18 @@ public sealed class WorkerService(Assembly submission, ICheckerCallbacks checker
     public Task<IReadOnlyList<Returned>> InvokeAsync(StaticCall call, int times)
     {
         var method = StaticMethods.Find(submission, call);
+        var invoker = MethodInvoker.Create(method);
+        var parameters = method.GetParameters();
+        // Tensor arguments are decoded once and copied for each call.
+        using var templates = NewDisposeScope();
+        var decoded = call.Arguments.Select(a => a.Kind == ArgumentKind.Tensor ? Bind(a, typeof(Tensor)) : null).ToArray();
         var results = new List<Returned>(times);
         for (var i = 0; i < times; i++)
         {
             using var scope = NewDisposeScope();
             // Fresh arguments each time: a call that edits its input in place must not change the next one.
-            var arguments = call.Arguments.Select((a, k) => Bind(a, method.GetParameters()[k].ParameterType)).ToArray();
-            var value = _student.Run(() => method.Invoke(null, arguments));
+            var arguments = call.Arguments.Select((a, k) => decoded[k] is Tensor t ? t.clone() : Bind(a, parameters[k].ParameterType)).ToArray();
+            var value = _student.Run(() => invoker.Invoke(null, arguments.AsSpan()));
             results.Add(value switch
             {
                 null => new Returned(null, null),

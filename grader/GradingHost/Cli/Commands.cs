@@ -10,7 +10,7 @@ public static class Commands
     {
         var layout = RepositoryLayout.Discover();
         var report = new GradingPipeline(layout).Grade(layout.Manifest(assignment), submission, outDirectory, profile, options);
-        Console.WriteLine($"{report.Student}: {report.ScoreText} ({report.ExecutionSeconds:0.0} s) -> {Path.Combine(outDirectory, "feedback.pdf")}");
+        Console.WriteLine($"{report.Student}: {report.ScoreText} ({report.ExecutionSeconds:0.0} s: compile {report.Phases.CompileSeconds:0.0} s, checks {report.Phases.CheckSeconds:0.0} s) -> {Path.Combine(outDirectory, "feedback.pdf")}");
         if (report.InternalError)
             Console.Error.WriteLine($"gradinghost: the grader failed on this submission: {report.Summary.Split('\n')[0]}");
         return report.InternalError ? 1 : 0;

@@ -45,11 +45,14 @@ public sealed class GradingPipeline(RepositoryLayout layout)
         IReadOnlyList<ItemResult> items;
         var summary = "";
         var internalError = false;
+        double compileSeconds = 0, checkSeconds = 0;
         try
         {
             var (sources, name) = SubmissionSource.Resolve(submission, manifest, layout, work);
             student = name;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var compiled = SubmissionCompiler.Compile(workerDirectory, manifest.BannedApis.Select(b => b.Api).ToList(), sources, work, options, group);
+            compileSeconds = clock.Elapsed.TotalSeconds;
             if (!compiled.Succeeded)
             {
                 summary = $"Your submission could not be graded: it {compiled.Failure}.\n" + string.Join("\n", compiled.Problems);
@@ -58,6 +61,7 @@ public sealed class GradingPipeline(RepositoryLayout layout)
             else
             {
                 var run = IsolatedRun.Run(graderAssembly, compiled, workerDirectory, sources, profile, work, Path.Combine(layout.Root, ".cache"), limit, options, group);
+                checkSeconds = run.Seconds;
                 var outcomes = run.ResultsXml is null ? null : CheckResults.TryRead(run.ResultsXml);
                 if (outcomes is null)
                 {
@@ -108,7 +112,10 @@ public sealed class GradingPipeline(RepositoryLayout layout)
             ReportArtifacts.ReadOne<AttentionPattern>(artifacts, ReportArtifacts.AttentionFile),
             ReportArtifacts.ReadList<BarChart>(artifacts, ReportArtifacts.ChartsFile),
             ReportArtifacts.ReadList<TextTable>(artifacts, ReportArtifacts.TablesFile),
-            internalError);
+            internalError)
+        {
+            Phases = new PhaseTimes(compileSeconds, checkSeconds),
+        };
         GradescopeResults.Write(report, Path.Combine(outDirectory, "results.json"));
         FeedbackPdf.Write(report, Path.Combine(outDirectory, "feedback.pdf"));
         return report;

@@ -56,7 +56,7 @@ public sealed class RepositoryLayout
     {
         get
         {
-            var path = Path.Combine(Root, "artifacts", "bin", "Grader.Worker", Configuration);
+            var path = Path.Combine(Root, "artifacts", "worker", Configuration);
             if (!File.Exists(Path.Combine(path, "Grader.Worker.dll")))
                 throw new UserError($"The worker is not built ({path} is missing); run `dotnet build GradingHost.sln -c {Configuration}`.");
             return path;

@@ -25,6 +25,9 @@ public sealed record GradeReport(
     IReadOnlyList<TextTable> Tables,
     bool InternalError = false)
 {
+    /// <summary>Where the time went, for instructors' benchmarks; never shown to the student (it would tell a reused training apart).</summary>
+    public PhaseTimes Phases { get; init; } = new(0, 0);
+
     public double Score => Items.Sum(i => i.Earned);
     /// <summary>Without extra credit, which may take <see cref="Score"/> above it.</summary>
     public double MaxScore => Items.Where(i => !i.ExtraCredit).Sum(i => i.Possible);
