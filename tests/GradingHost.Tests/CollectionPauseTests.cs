@@ -49,7 +49,7 @@ public sealed class CollectionPauseTests
             pressure.Join();
         }
         // The pressure did collect, between pauses: the test exercised what it claims to.
-        Assert.True(GC.CollectionCount(0) - collections > 100, "no collections ran");
+        Assert.True(GC.CollectionCount(0) - collections > 3, "hardly any collections ran");
         Assert.Empty(failures);
     }
 }
