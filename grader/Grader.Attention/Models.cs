@@ -22,6 +22,9 @@ public static class Models
 
     public static TrainedSubmission Trained { get; } = new(Submission, LanguageModel, heads: 1);
 
+    /// <summary>Explains NaN outputs by attention rows left with no visible key, which the diagonal and causal-mask items charge.</summary>
+    public static EmptyAttentionRows EmptyRows { get; } = new(Submission, Attention, Config(16));
+
     /// <summary>(batch, time, width): T = 1, widths that are not powers of two, T past a typical tile size.</summary>
     public static readonly (int B, int T, int D)[] ShapeGrid = [(1, 1, 8), (2, 5, 12), (3, 7, 20), (2, 16, 32), (1, 33, 24)];
 
@@ -41,6 +44,6 @@ public static class Models
     {
         if (!attention.ExposesAttentionWeights)
             throw new StudentFeedback($"{Attention} must implement IAttentionWeights (the starter declares it) so the attention pattern can be checked.");
-        return attention.AttentionWeights(x, Attention).to(ScalarType.Float64);
+        return Compare.ExpectSomeFinite(attention.AttentionWeights(x, Attention), "Your attention weights").to(ScalarType.Float64);
     }
 }

@@ -34,6 +34,42 @@ public static class Compare
                $"(largest difference {error.max().item<double>():G3}; tolerance {RelativeTolerance:G1}·|expected| + {AbsoluteTolerance:G1}).";
     }
 
+    /// <summary>
+    /// Fails as code that did not work when <paramref name="actual"/> holds NaN or infinity where
+    /// <paramref name="expected"/> is finite: a non-finite answer is never excused as a consequence of a
+    /// mistake charged elsewhere.
+    /// </summary>
+    /// <param name="explained">the outputs' NaN has a cause another item charges (<see cref="EmptyAttentionRows"/>): then this is a wrong answer, not a failure of the code</param>
+    public static void ExpectFinite(Tensor expected, Tensor actual, string what, EmptyAttentionRows? explained = null)
+    {
+        if (!expected.shape.SequenceEqual(actual.shape))
+            return;
+        using var _ = no_grad();
+        var bad = actual.detach().to(float64).isfinite().logical_not().logical_and(expected.detach().to(float64).isfinite());
+        if (!bad.any().item<bool>())
+            return;
+        var index = Unravel(bad.flatten().nonzero()[0, 0].item<long>(), actual.shape);
+        if (explained?.Explanation is { } cause)
+            throw new StudentFeedback($"{what} holds NaN where the expected values are finite: {cause}.");
+        throw new StudentCodeFailed(
+            $"{what} holds NaN or infinite values ({bad.sum().item<long>()} of {actual.numel()}, the first at index [{string.Join(", ", index)}]) where the expected values are finite: " +
+            "look for a division by zero, a log or square root of a negative number, or a mask that hides a whole row.");
+    }
+
+    /// <summary>
+    /// Fails as code that did not work when <paramref name="actual"/> holds no finite value at all: an answer
+    /// of nothing but NaN has the right shape but computes nothing. A partly non-finite answer (one row a
+    /// hidden diagonal left empty) is left to the check that charges its cause.
+    /// </summary>
+    /// <param name="explained">when empty attention rows explain the NaN, the item that charges them does, and this check looks only at what it is about</param>
+    public static Tensor ExpectSomeFinite(Tensor actual, string what, EmptyAttentionRows? explained = null)
+    {
+        using (no_grad())
+            if (actual.numel() > 0 && !actual.detach().to(float64).isfinite().any().item<bool>() && explained?.Explanation is null)
+                throw new StudentCodeFailed($"{what} holds nothing but NaN or infinite values: look for a division by zero, a log or square root of a negative number, or a mask that hides everything.");
+        return actual;
+    }
+
     /// <summary>Exact equality, where NaN equals NaN: for properties (like the causal mask) that allow no round-off at all.</summary>
     public static bool Identical(Tensor a, Tensor b)
     {

@@ -31,6 +31,9 @@ public static class Models
 
     public static Implementation SubmissionMlp { get; } = Implementation.Submission(MlpNamespace);
 
+    /// <summary>Explains NaN outputs by attention rows left with no visible key, which the causal-mask item charges.</summary>
+    public static EmptyAttentionRows EmptyRows { get; } = new(Submission, Attention, Config(16, 4));
+
     /// <summary>(batch, time, width, heads): T = 1, one head, head sizes 1 to 12, widths that are not powers of two.</summary>
     public static readonly (int B, int T, int D, int N)[] ShapeGrid =
         [(1, 1, 8, 1), (2, 5, 12, 2), (3, 7, 20, 4), (2, 16, 32, 8), (1, 33, 24, 3), (2, 1, 16, 4), (2, 6, 8, 8)];
@@ -57,7 +60,7 @@ public static class Models
             throw new StudentFeedback(
                 $"AttentionWeights returned shape {Shapes.Show(weights.shape)} for input {Shapes.Show(x.shape)} with n = {heads} heads; " +
                 $"expected {Shapes.Show(expected)}: one (T, T) matrix per sequence and head.");
-        return weights.to(ScalarType.Float64);
+        return Compare.ExpectSomeFinite(weights, "Your attention weights").to(ScalarType.Float64);
     }
 
     /// <summary>Features h·d/n … (h+1)·d/n − 1, the slice of the feature axis that belongs to head h.</summary>

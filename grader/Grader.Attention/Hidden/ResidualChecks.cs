@@ -18,7 +18,7 @@ public sealed class ResidualChecks
         var attention = block.Child("attention", "transformer block");
         var mlp = block.Child("mlp", "transformer block");
         var x = Inputs(2, 6, d, seed: 12);
-        var output = block.Forward(x, "transformer block");
+        var output = Compare.ExpectSomeFinite(block.Forward(x, "transformer block"), "The output of your transformer block");
         var a = attention.Forward(x, "attention layer");
         var h = x + a;
         var expected = h + mlp.Forward(h, "MLP");

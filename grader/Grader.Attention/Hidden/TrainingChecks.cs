@@ -8,10 +8,10 @@ public sealed class TrainingChecks
 {
     [Fact]
     public void OverfitsOneBatch() =>
-        TrainingCheck.OverfitsOneBatch(Submission, LanguageModel, heads: 1, "model", "normal with std InitStd, biases zero");
+        TrainingCheck.OverfitsOneBatch(Submission, LanguageModel, heads: 1, "model", "normal with std InitStd, biases zero", EmptyRows);
 
     [Fact]
     public void ReachesTheDevPerplexityThreshold() =>
         TrainingCheck.ReachesTheDevPerplexityThreshold(Trained, "Dev perplexity after training",
-            "look at the initialisation and at anything that blocks information flow (a missing residual, a wrong mask, a detached tensor).");
+            "look at the initialisation and at anything that blocks information flow (a missing residual, a wrong mask, a detached tensor).", EmptyRows);
 }

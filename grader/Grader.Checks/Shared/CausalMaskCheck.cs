@@ -14,7 +14,7 @@ public static class CausalMaskCheck
     {
         attention.Eval();
         var x = inputs(b, t, 4);
-        var before = attention.Forward(x, what);
+        var before = Compare.ExpectSomeFinite(attention.Forward(x, what), $"The output of your {what}");
         for (var cut = 0; cut < t - 1; cut++)
         {
             var changed = x.clone();
@@ -38,13 +38,14 @@ public static class CausalMaskCheck
 
     public static void WeightsAboveTheDiagonalAreZero(Tensor weights)
     {
+        Compare.ExpectSomeFinite(weights, "Your attention weights");
         var above = weights.nan_to_num(0).triu(1).abs();
         if (above.max().item<double>() == 0)
             return;
         var index = Compare.Unravel(above.flatten().argmax().item<long>(), above.shape);
         var (i, j) = (index[^2], index[^1]);
         throw new StudentFeedback(
-            $"{Where(index)}osition {i} gives attention weight {weights[index.Select(k => TensorIndex.Single(k)).ToArray()].item<double>():G4} to position {j}, which comes after it. " +
+            $"{Where(index)}position {i} gives attention weight {weights[index.Select(k => TensorIndex.Single(k)).ToArray()].item<double>():G4} to position {j}, which comes after it. " +
             "Every weight above the diagonal (key j > query i) must be exactly 0, in every sequence of the batch (and every head).");
     }
 
@@ -59,15 +60,14 @@ public static class CausalMaskCheck
         var index = Compare.Unravel(error.flatten().argmax().item<long>(), error.shape);
         var row = index[^1] + fromRow;
         throw new StudentFeedback(
-            $"{Where([.. index, 0])}he attention weights of position {row} sum to {sums[index.Select(k => TensorIndex.Single(k)).ToArray()].item<double>():G5}, not 1. " +
+            $"{Where([.. index, 0])}the attention weights of position {row} sum to {sums[index.Select(k => TensorIndex.Single(k)).ToArray()].item<double>():G5}, not 1. " +
             "Each row of A must be a probability distribution over the positions it may see: mask the scores (j > i only) before the softmax, not its output, and take the softmax over the keys (the last axis).");
     }
 
-    /// <summary>"In sequence 1, head 2: p" / "In sequence 1: p" before the rest of a sentence, from an index into (B, [n,] T, T).</summary>
+    /// <summary>"In sequence 1, head 2: " or "In sequence 1: " before the rest of a sentence, from an index into (B, [n,] T, T).</summary>
     private static string Where(long[] index) => index.Length switch
     {
-        4 => $"In sequence {index[0]}, head {index[1]}: p",
-        3 => $"In sequence {index[0]}: p",
-        _ => "P",
+        4 => $"In sequence {index[0]}, head {index[1]}: ",
+        _ => $"In sequence {index[0]}: ",
     };
 }

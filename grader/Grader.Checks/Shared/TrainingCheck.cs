@@ -18,7 +18,8 @@ public static class TrainingCheck
 
     /// <param name="model">the model as the message names it, e.g. "4-head model"</param>
     /// <param name="initialisation">what a correct constructor sets, for the message</param>
-    public static void OverfitsOneBatch(Implementation submission, string languageModel, int heads, string model, string initialisation)
+    /// <param name="explained">what explains a NaN loss when another item charges its cause</param>
+    public static void OverfitsOneBatch(Implementation submission, string languageModel, int heads, string model, string initialisation, EmptyAttentionRows? explained = null)
     {
         var profile = SubmissionUnderTest.Profile;
         var corpus = BrownCorpus.Instance;
@@ -28,6 +29,9 @@ public static class TrainingCheck
         var before = Loss(module, x, y, corpus.Vocabulary.Size);
         module.Overfit(x, y, OverfitSteps, profile.LearningRate, model);
         var after = Loss(module, x, y, corpus.Vocabulary.Size);
+        if (!double.IsFinite(after))
+            throw NonFinite($"After {OverfitSteps} AdamW steps on one fixed batch your {model}'s loss is {after} (it started at {before:G4})",
+                "Look for values that grow without bound (a missing scale, the initialisation) or a NaN produced in forward.", explained);
         if (!(after <= OverfitLossBar))
             throw new StudentFeedback(
                 $"After {OverfitSteps} AdamW steps on one fixed batch your {model}'s loss is {after:G4} nats (it started at {before:G4}); " +
@@ -37,18 +41,27 @@ public static class TrainingCheck
 
     /// <param name="label">the measurement's name in the report, e.g. "Dev perplexity after training (4 heads)"</param>
     /// <param name="advice">what to look at when the bar is missed</param>
-    public static void ReachesTheDevPerplexityThreshold(TrainedSubmission trained, string label, string advice)
+    public static void ReachesTheDevPerplexityThreshold(TrainedSubmission trained, string label, string advice, EmptyAttentionRows? explained = null)
     {
         var profile = SubmissionUnderTest.Profile;
         var bar = ManifestLocation.ForThisGrader.Perplexity[profile.Name].Bar;
         var perplexity = trained.Perplexity;
         ReportArtifacts.Measurement(label, $"{perplexity:0.###} (bar: ≤ {bar:0.###}, {profile.Name} profile)");
         ReportArtifacts.Measurement("Training", TrainedModels.Describe(profile));
+        if (!double.IsFinite(perplexity))
+            throw NonFinite($"After {profile.Steps} training steps ({profile.Name} profile) your model's dev perplexity is {perplexity}",
+                "Look for a NaN produced in forward (a division by zero, a fully masked row) or values that grow without bound during training.", explained);
         if (!(perplexity <= bar))
             throw new StudentFeedback(
                 $"After {profile.Steps} training steps ({profile.Name} profile) your model's dev perplexity is {perplexity:G4}; the bar is {bar:G4}. " +
                 $"The model runs but does not learn well: {advice}");
     }
+
+    /// <summary>A non-finite loss: a wrong answer when another item charges its cause, else code that did not work.</summary>
+    private static Exception NonFinite(string seen, string advice, EmptyAttentionRows? explained) =>
+        explained?.Explanation is { } cause
+            ? new StudentFeedback($"{seen}: {cause}.")
+            : new StudentCodeFailed($"{seen}: the model's outputs are not finite. {advice}");
 
     private static double Loss(ModuleUnderTest module, Tensor x, Tensor y, int vocabulary)
     {

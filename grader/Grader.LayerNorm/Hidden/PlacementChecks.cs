@@ -23,7 +23,7 @@ public sealed class PlacementChecks
         // Gives the two norms different γ and β (where they are parameters), so that swapping them shows.
         PerturbNorms(block, 63, 0.5, "transformer block");
         var x = Inputs([2, 6, d], seed: 62, scale: 2.0);
-        var output = block.Forward(x, "transformer block");
+        var output = Compare.ExpectSomeFinite(block.Forward(x, "transformer block"), "The output of your transformer block");
 
         Tensor Attention(Tensor t) => attention.Forward(t, "attention layer");
         Tensor Mlp(Tensor t) => mlp.Forward(t, "MLP");

@@ -27,7 +27,7 @@ public sealed class StabilityChecks
         var expected = LibraryLayerNorm(x.to(float64));
         var bad = actual.isfinite().logical_not();
         if (bad.any().item<bool>())
-            throw new StudentFeedback(
+            throw new StudentCodeFailed(
                 $"For inputs around {Offset:G} with a spread of about 1, {bad.sum().item<long>()} of your {Norm}'s {actual.numel()} outputs are NaN or infinite. " +
                 "A variance computed as E[h²] − μ² cancels catastrophically in float32 (both terms are near 10⁸) and can come out negative; compute it as the mean of (h − μ)².");
         var error = (actual.to(float64) - expected).abs().max().item<double>();

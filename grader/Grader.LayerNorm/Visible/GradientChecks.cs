@@ -53,6 +53,9 @@ public sealed class GradientChecks
         (expected * projection).sum().backward();
 
         var pass = norm.BackwardOfProjection(x, projection, Norm, inputGradient: true);
+        Compare.ExpectFinite(expected, pass.Output, $"Your {Norm}'s output");
+        if (pass.InputGradient is not null)
+            Compare.ExpectFinite(libraryInput.grad!, pass.InputGradient, "The gradient with respect to the input");
         if (Compare.Difference(expected, pass.Output, $"Your {Norm}'s output") is { } problem)
             throw new StudentFeedback(problem + " With the outputs apart, the gradients cannot match the library's either: fix the forward pass first (the normalisation item says more).");
         if (!pass.OutputRequiresGrad)

@@ -53,6 +53,7 @@ public sealed class LayerNormChecks
     {
         var expected = LibraryLayerNorm(x, gamma, beta);
         var actual = norm.Forward(x, Norm);
+        Compare.ExpectFinite(expected, actual, $"For input {Shapes.Show(x.shape)} your {Norm}'s output");
         var problem = Compare.Difference(expected, actual, $"For input {Shapes.Show(x.shape)} your {Norm}'s output");
         if (problem is null)
             return;

@@ -23,7 +23,9 @@ public sealed class OneHeadChecks
         var x = Inputs(b, t, d, seed: 20);
 
         var expectedWeights = singleHead.AttentionWeights(x, "single-head attention").unsqueeze(1); // (B, 1, T, T)
-        var weightsProblem = Compare.Difference(expectedWeights, AttentionWeightsOf(attention, x, 1), "With one head, your attention weights");
+        var weights = AttentionWeightsOf(attention, x, 1);
+        Compare.ExpectFinite(expectedWeights, weights, "With one head, your attention weights");
+        var weightsProblem = Compare.Difference(expectedWeights, weights, "With one head, your attention weights");
         if (weightsProblem is not null)
             throw new StudentFeedback(
                 weightsProblem + " With n = 1 the single head's weights must be HW2 Q1's softmax(mask(QKᵀ/√d)), with the same W_Q and W_K.");

@@ -18,10 +18,12 @@ public sealed class ScaleChecks
         var (submission, reference) = Implementation.Pair(Submission, ReferenceModel.Implementation, Models.Attention, Config(d, n), seed: 9);
         var x = Inputs(2, t, d, seed: 10) * 0.5;
         var expected = LogRatios(AttentionWeightsOf(reference, x, n));
-        var actual = LogRatios(AttentionWeightsOf(submission, x, n));
+        var weights = AttentionWeightsOf(submission, x, n);
+        ScalePrecondition.Expect(weights);
+        var actual = LogRatios(weights);
         var usable = expected.isfinite().logical_and(actual.isfinite());
         if (!usable.any().item<bool>())
-            throw new StudentFeedback("Your attention weights below the diagonal are zero or not finite, so the score scale cannot be checked.");
+            throw new StudentFeedback("Your attention weights below the diagonal are zero, so the score scale cannot be read from them: no score may be −∞ below the diagonal.");
         var e = expected.masked_select(usable);
         var a = actual.masked_select(usable);
         if ((a - e).abs().max().item<double>() <= 1e-3)

@@ -8,7 +8,7 @@ public sealed class ShapeChecks
     [Fact]
     public void AttentionKeepsTheInputShape() =>
         ShapeCheck.KeepsTheInputShape(Submission, Models.Attention, "multi-head attention layer", ShapeConfigs,
-            " Merge the heads back to (B, T, d) before the output projection.");
+            " Merge the heads back to (B, T, d) before the output projection.", EmptyRows);
 
     [Fact]
     public void AttentionWeightsHaveOneMatrixPerHead()
@@ -22,8 +22,12 @@ public sealed class ShapeChecks
     }
 
     [Fact]
-    public void BlockKeepsTheInputShape() => ShapeCheck.KeepsTheInputShape(Submission, Block, "transformer block", ShapeConfigs);
+    public void BlockKeepsTheInputShape() => ShapeCheck.KeepsTheInputShape(Submission, Block, "transformer block", ShapeConfigs, explained: EmptyRows);
 
     [Fact]
-    public void LanguageModelGivesLogitsForEveryPosition() => ShapeCheck.LanguageModelGivesLogitsForEveryPosition(Submission, LanguageModel, ShapeConfigs);
+    public void LanguageModelGivesLogitsForEveryPosition() => ShapeCheck.LanguageModelGivesLogitsForEveryPosition(Submission, LanguageModel, ShapeConfigs, EmptyRows);
+
+    [Fact]
+    public void OneInstanceServesEverySequenceLength() =>
+        ShapeCheck.OneInstanceServesEverySequenceLength(Submission, Models.Attention, "multi-head attention layer", Config(16, 4), [7, 3, 9, 1, 5], EmptyRows);
 }

@@ -17,22 +17,32 @@ public sealed class BatchChecks
     /// <summary>p = 0.9 keeps five of the six tokens; the cumulative sums near p are 0.83 and 0.93.</summary>
     private const double P = 0.9;
 
+    /// <summary>What one row of logits should give under each sampler: softmax(e), or its nucleus renormalised.</summary>
+    private static readonly Func<double[], double[]>[] Expected = [logits => Distributions.Softmax(logits), NucleusOf];
+
+    /// <summary>The goodness-of-fit tests of <see cref="IdenticalRowsAreDrawnIndependently"/>: temperature sampling, then nucleus sampling.</summary>
+    public static IReadOnlyList<Fit> IdenticalRowFits { get; } = Expected.Select(e => new Fit(Rows, e(Base), Expected.Length)).ToList();
+
+    /// <summary>The goodness-of-fit tests of <see cref="EachRowFollowsItsOwnLogits"/>: each sampler, each distribution.</summary>
+    public static IReadOnlyList<Fit> EachRowFits { get; } =
+        Expected.SelectMany(e => Distinct.Select(d => new Fit(Rows / Distinct.Length, e(d), Expected.Length * Distinct.Length))).ToList();
+
     [Fact]
     public void IdenticalRowsAreDrawnIndependently()
     {
         Submission.ManualSeed(41);
         var generator = Submission.Generator(42);
         var rows = Enumerable.Repeat(Base, Rows).ToArray();
-        foreach (var (method, sampler, expected) in Samplers(generator))
+        foreach (var (method, sampler, fit) in Samplers(generator).Zip(IdenticalRowFits, (s, f) => (s.Method, s.Sampler, f)))
         {
             var ids = Draws.OneCall(sampler, rows);
             if (ids.Distinct().Count() == 1)
                 throw new StudentFeedback(
                     $"{method} gave the same token to all {Rows} identical rows of a batch. Each row is a draw of its own: " +
                     "draw one sample per row (multinomial on the (B, V) probabilities does), not one for the whole batch.");
-            var misfit = GoodnessOfFit.Misfit(Draws.Counts(ids, Base.Length), expected(Base), 2);
+            var misfit = GoodnessOfFit.Misfit(Draws.Counts(ids, Base.Length), fit);
             if (misfit is not null)
-                throw new StudentFeedback($"Over {Rows} identical rows of one batch, the draws of {method} do not follow the row's distribution: {misfit} Each row must be an independent draw.");
+                throw new StudentFeedback($"Over {Rows} identical rows of one batch, the draws of {method} do not follow the row's distribution: {misfit.With("Each row must be an independent draw.")}");
         }
     }
 
@@ -42,27 +52,28 @@ public sealed class BatchChecks
         Submission.ManualSeed(43);
         var generator = Submission.Generator(44);
         var rows = Enumerable.Range(0, Rows).Select(r => Distinct[r % Distinct.Length]).ToArray();
-        foreach (var (method, sampler, expected) in Samplers(generator))
+        var fits = EachRowFits.Chunk(Distinct.Length);
+        foreach (var (method, sampler, samplerFits) in Samplers(generator).Zip(fits, (s, f) => (s.Method, s.Sampler, f)))
         {
             var ids = Draws.OneCall(sampler, rows);
             for (var d = 0; d < Distinct.Length; d++)
             {
                 var drawn = ids.Where((_, r) => r % Distinct.Length == d);
-                var misfit = GoodnessOfFit.Misfit(Draws.Counts(drawn, Base.Length), expected(Distinct[d]), 2 * Distinct.Length);
+                var misfit = GoodnessOfFit.Misfit(Draws.Counts(drawn, Base.Length), samplerFits[d]);
                 if (misfit is not null)
                     throw new StudentFeedback(
-                        $"In a batch whose rows hold {Distinct.Length} different distributions, the rows of distribution {d + 1} drawn by {method} do not follow it: {misfit} " +
-                        "Row b must be drawn from row b of the logits only: keep the batch axis first, and take the softmax, the sort and the cumulative sum over the last axis.");
+                        $"In a batch whose rows hold {Distinct.Length} different distributions, the rows of distribution {d + 1} drawn by {method} do not follow it: " +
+                        misfit.With("Row b must be drawn from row b of the logits only: keep the batch axis first, and take the softmax, the sort and the cumulative sum over the last axis."));
             }
         }
     }
 
-    /// <summary>Each sampler with what one row of logits should give: softmax(e), or its nucleus renormalised (once E1 is attempted).</summary>
-    private static IEnumerable<(string Method, Sampler Sampler, Func<double[], double[]> Expected)> Samplers(Argument generator)
+    /// <summary>Each sampler in the order of <see cref="Expected"/>; nucleus sampling once E1 is attempted.</summary>
+    private static IEnumerable<(string Method, Sampler Sampler)> Samplers(Argument generator)
     {
-        yield return (SampleWithTemperature, Submission.Temperature(1.0, generator), logits => Distributions.Softmax(logits));
+        yield return (SampleWithTemperature, Submission.Temperature(1.0, generator));
         if (NucleusIsAttempted)
-            yield return (SampleNucleus, Submission.Nucleus(P, 1.0, generator), NucleusOf);
+            yield return (SampleNucleus, Submission.Nucleus(P, 1.0, generator));
     }
 
     private static double[] NucleusOf(double[] logits)

@@ -4,9 +4,9 @@ using static GradingHost.Checks.Sampling.Models;
 namespace GradingHost.Checks.Sampling;
 
 /// <summary>
-/// Once the text is longer than the context window, the model sees its last contextLength tokens.
-/// Only the model's inputs are checked, against the tokens the sample function really returned, so a
-/// mistake in what Generate returns does not show here.
+/// Once the text is longer than the context window, the model sees its last contextLength tokens, and
+/// Generate still returns the whole text. Both are judged against the tokens the sample function really
+/// returned, so a mistake in the sampling itself (the generate item's) does not show here.
 /// </summary>
 public sealed class ContextWindowChecks
 {
@@ -23,7 +23,7 @@ public sealed class ContextWindowChecks
         {
             var sampler = new RecordingSampler(Vocabulary);
             var model = new ProbeModel(Vocabulary, ContextLength, Next, sampler);
-            model.Generate(prompt, newTokens);
+            var returned = model.Generate(prompt, newTokens);
             var text = prompt.Concat(sampler.Returned).ToArray();
             foreach (var (tokens, sampled) in model.Inputs)
             {
@@ -36,6 +36,11 @@ public sealed class ContextWindowChecks
                     $"that are not the last {expected.Length} of the text. Feed the model the most recent tokens, at most contextLength of them " +
                     "(the text's last min(contextLength, length) tokens), so that it predicts what follows the end of the text.");
             }
+            if (!returned.SequenceEqual(text))
+                throw new StudentFeedback(
+                    $"With a prompt of {prompt.Length} tokens, {newTokens} new tokens and a context window of {ContextLength}, Generate returned {returned.Length} tokens " +
+                    $"that are not the prompt followed by the {sampler.Returned.Count} tokens it sampled (the text is {text.Length} tokens long). " +
+                    "Crop only what the model sees: the text Generate keeps and returns is the whole prompt and every new token.");
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed class NucleusTieChecks
     private static readonly int[] TiedIds = [0, 3, 5];
     private const int DrawCount = 3_000;
 
+    /// <summary>The goodness-of-fit test: the top token, the tied group and the rest, in proportion to the nucleus' mass.</summary>
+    public static Fit Fit { get; } = new(DrawCount, [Tied[Top] / (Tied[Top] + Tied[TiedIds[0]]), Tied[TiedIds[0]] / (Tied[Top] + Tied[TiedIds[0]]), 0.0], 1);
+
     [Fact]
     public void TiesKeepTheFewestTokens()
     {
@@ -24,13 +27,11 @@ public sealed class NucleusTieChecks
         var generator = Submission.Generator(62);
         var ids = Draws.OneRowAtATime(Submission.Nucleus(P, 1.0, generator), Distributions.LogitsOf(Tied), DrawCount);
         long[] counts = [ids.Count(id => id == Top), ids.Count(id => TiedIds.Contains((int)id)), ids.Count(id => id != Top && !TiedIds.Contains((int)id))];
-        var kept = Tied[Top] + Tied[TiedIds[0]];
-        double[] expected = [Tied[Top] / kept, Tied[TiedIds[0]] / kept, 0.0];
         string[] labels = ["the most probable token", "the tied tokens together", "a token ranked below the tie"];
-        var misfit = GoodnessOfFit.Misfit(counts, expected, 1, i => labels[i]);
+        var misfit = GoodnessOfFit.Misfit(counts, Fit, i => labels[i]);
         if (misfit is not null)
             throw new StudentFeedback(
-                $"With several tokens tied at the edge of the nucleus: {misfit} The nucleus is the fewest tokens whose mass reaches p, so it keeps only as many of the tied tokens " +
-                "as it needs (any of them). Cut by position in the sorted order, not by keeping every token at least as probable as the one that crosses p.");
+                "With several tokens tied at the edge of the nucleus: " + misfit.With("The nucleus is the fewest tokens whose mass reaches p, so it keeps only as many of the tied tokens " +
+                "as it needs (any of them). Cut by position in the sorted order, not by keeping every token at least as probable as the one that crosses p."));
     }
 }

@@ -46,9 +46,12 @@ public sealed class GenerateChecks
         {
             if (i < output.Length && i < expected.Count && output[i] == expected[i])
                 continue;
-            var got = i < output.Length ? output[i].ToString() : "nothing";
+            if (i >= expected.Count)
+                throw new StudentFeedback(
+                    $"Generate returned {output.Length - Prompt.Length} new tokens where maxNewTokens = {NewTokens} allows {NewTokens}: stop after maxNewTokens tokens.");
+            var got = i < output.Length ? $"token {output[i]}" : "nothing (the text ended)";
             throw new StudentFeedback(
-                $"Position {i} of the text should be token {(i < expected.Count ? expected[i] : "none")}, the one the model's logits at the last position point to, but Generate put {got} there " +
+                $"Position {i} of the text should be token {expected[i]}, the one the model's logits at the last position point to, but Generate put {got} there " +
                 $"(the sample function was called {sampler.Returned.Count} times). Each step must run the model on the text so far, pass logits[:, -1] (shape (1, V)) to the sample function, " +
                 "and append the id it returns.");
         }

@@ -22,6 +22,20 @@ public sealed class NucleusChecks
 
     public const int DrawsPerCase = 1_000;
 
+    /// <summary>(probabilities, p) of <see cref="EveryTokenOfTheNucleusIsDrawn"/>: no ties, and no cumulative mass near p.</summary>
+    private static readonly (double[] Probabilities, double P)[] Cases = [(Spread, SpreadP), (TwoLeaders, 0.5), (OneLeader, 0.5)];
+
+    /// <summary>
+    /// The probability that a correct sampler never draws some token of the nucleus in one case's draws,
+    /// summed over the cases: Σ over kept tokens of (1 − its renormalised probability)^draws.
+    /// </summary>
+    public static double MissProbability => Cases.Sum(c =>
+    {
+        var nucleus = Distributions.Nucleus(c.Probabilities, c.P);
+        var kept = Distributions.Restricted(c.Probabilities, nucleus);
+        return nucleus.Sum(i => Math.Pow(1 - kept[i], DrawsPerCase));
+    });
+
     /// <summary>(1 − 1e-3)^14,000 &lt; 1e-6: a token drawn with probability 1e-3 or more shows up with probability above 1 − 1e-6.</summary>
     public const int DrawsOutside = 14_000;
 
@@ -30,11 +44,11 @@ public sealed class NucleusChecks
     {
         Submission.ManualSeed(31);
         var generator = Submission.Generator(32);
-        foreach (var (probabilities, p) in new[] { (Spread, SpreadP), (TwoLeaders, 0.5), (OneLeader, 0.5) })
+        foreach (var (probabilities, p) in Cases)
         {
             var ids = Draws.OneRowAtATime(Submission.Nucleus(p, 1.0, generator), Distributions.LogitsOf(probabilities), DrawsPerCase);
             var nucleus = Distributions.Nucleus(probabilities, p);
-            // The rarest kept token has renormalised probability ≥ 0.25, so a correct sampler misses it with probability < 0.75^1000.
+            // A correct sampler misses a kept token with probability MissProbability, far below 1e-6.
             var missing = nucleus.FirstOrDefault(id => !ids.Contains(id), -1);
             if (missing >= 0)
                 throw new StudentFeedback(

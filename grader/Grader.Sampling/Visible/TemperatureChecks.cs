@@ -14,24 +14,28 @@ public sealed class TemperatureChecks
     public const int DrawsPerTemperature = 4_000;
     public const double TinyTemperature = 1e-6;
 
+    /// <summary>The goodness-of-fit tests of <see cref="FrequenciesFollowTheSoftmaxOfTheLogitsOverTemperature"/>, one per τ.</summary>
+    public static IReadOnlyList<Fit> Fits { get; } =
+        Temperatures.Select(t => new Fit(DrawsPerTemperature, Distributions.Softmax(Logits, t), Temperatures.Length)).ToList();
+
     [Fact]
     public void FrequenciesFollowTheSoftmaxOfTheLogitsOverTemperature()
     {
         Submission.ManualSeed(21);
         var generator = Submission.Generator(22);
-        foreach (var temperature in Temperatures)
+        foreach (var (temperature, fit) in Temperatures.Zip(Fits))
         {
             var ids = Draws.OneRowAtATime(Submission.Temperature(temperature, generator), Logits, DrawsPerTemperature);
             var counts = Draws.Counts(ids, Logits.Length);
-            var misfit = GoodnessOfFit.Misfit(counts, Distributions.Softmax(Logits, temperature), Temperatures.Length);
+            var misfit = GoodnessOfFit.Misfit(counts, fit);
             if (misfit is null)
                 continue;
-            var untempered = temperature != 1.0 && GoodnessOfFit.Misfit(counts, Distributions.Softmax(Logits), 1) is null
+            var untempered = temperature != 1.0 && GoodnessOfFit.Misfit(counts, new Fit(DrawsPerTemperature, Distributions.Softmax(Logits), 1)) is null
                 ? " They follow softmax(e) instead, as if τ were ignored or applied after the softmax (multinomial renormalises softmax(e)/τ back to softmax(e))."
                 : "";
             throw new StudentFeedback(
-                $"With τ = {temperature}, your draws do not follow softmax(e/τ): {misfit}{untempered} " +
-                "Divide the logits by τ, then take the softmax over the vocabulary (the last axis), then draw.");
+                $"With τ = {temperature}, your draws do not follow softmax(e/τ): " +
+                misfit.With($"{untempered} Divide the logits by τ, then take the softmax over the vocabulary (the last axis), then draw.".TrimStart()));
         }
     }
 

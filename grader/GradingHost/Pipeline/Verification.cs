@@ -43,8 +43,11 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
             var graded = pipeline.Grade(manifest, sources, Path.Combine(outDirectory, fault.Id), profile, options);
             var lost = graded.Items.Where(i => i.Earned < i.Possible).Select(i => i.Id).Order().ToList();
             var expected = fault.Loses.Order().ToList();
-            return new Expectation($"fault '{fault.Id}' ({fault.Description})", $"loses exactly [{string.Join(", ", expected)}]",
-                $"loses [{string.Join(", ", lost)}]; {Describe(graded)}", lost.SequenceEqual(expected));
+            var feedback = graded.Summary + "\n" + string.Join("\n", graded.Items.SelectMany(i => i.Messages));
+            var says = fault.Says.Length == 0 || feedback.Contains(fault.Says, StringComparison.Ordinal);
+            return new Expectation($"fault '{fault.Id}' ({fault.Description})",
+                $"loses exactly [{string.Join(", ", expected)}]" + (fault.Says.Length > 0 ? $" and says \"{fault.Says}\"" : ""),
+                $"loses [{string.Join(", ", lost)}]{(says ? "" : ", and the feedback does not say it")}; {Describe(graded)}", lost.SequenceEqual(expected) && says);
         })));
 
         var results = new Expectation[gradings.Count];
