@@ -7,19 +7,20 @@ namespace Course.Kit;
 public static class Trainer
 {
     /// <summary>Trains on random windows of the corpus.</summary>
+    /// <param name="onStep">hears of every step: its index and its loss (a progress display)</param>
     /// <returns>the training loss after every step</returns>
     public static IReadOnlyList<double> Train(
-        nn.Module<Tensor, Tensor> model, TokenStream data, TrainingProfile profile, Generator generator) =>
+        nn.Module<Tensor, Tensor> model, TokenStream data, TrainingProfile profile, Generator generator, Action<int, double>? onStep = null) =>
         Optimise(model, profile.LearningRate, profile.Steps,
-            () => data.RandomBatch(profile.BatchSize, profile.ContextLength, generator));
+            () => data.RandomBatch(profile.BatchSize, profile.ContextLength, generator), onStep);
 
     /// <summary>Repeatedly fits one fixed batch: a correct model drives the loss far below its start.</summary>
     public static IReadOnlyList<double> Overfit(
         nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int steps, double learningRate) =>
-        Optimise(model, learningRate, steps, () => (x, y));
+        Optimise(model, learningRate, steps, () => (x, y), null);
 
     private static List<double> Optimise(
-        nn.Module<Tensor, Tensor> model, double learningRate, int steps, Func<(Tensor X, Tensor Y)> nextBatch)
+        nn.Module<Tensor, Tensor> model, double learningRate, int steps, Func<(Tensor X, Tensor Y)> nextBatch, Action<int, double>? onStep)
     {
         var device = Devices.Of(model);
         model.train();
@@ -34,6 +35,7 @@ public static class Trainer
             loss.backward();
             optimizer.step();
             losses.Add(loss.item<float>());
+            onStep?.Invoke(step, losses[^1]);
         }
         model.eval();
         return losses;

@@ -22,8 +22,13 @@ var verify = new Command("verify", "Prove the grader: reference full marks, star
 verify.SetAction(r => Commands.Verify(r.GetValue(verifyAssignment)!, r.GetValue(verifyOut)!, r.GetValue(verifyProfile)!,
     new GradingOptions { Unsandboxed = r.GetValue(verifyUnsandboxed) }));
 
+var examplesAssignment = new Option<string?>("--assignment") { Description = "only this assignment's examples" };
+var examplesOut = new Option<string>("--out") { Description = "where each example's outputs go", DefaultValueFactory = _ => "out" };
+var examplesCommand = new Command("examples", "Grade the example submissions (examples/<assignment>/<example>) and hold each to its expected.yaml.") { examplesAssignment, examplesOut };
+examplesCommand.SetAction(r => Commands.Examples(r.GetValue(examplesAssignment), r.GetValue(examplesOut)!, GradingOptions.Default));
+
 var list = new Command("list", "List the assignments and their rubrics.");
 list.SetAction(_ => Commands.List());
 
-var root = new RootCommand("GradingHost: grades C#/TorchSharp language-model assignments.") { grade, verify, list };
+var root = new RootCommand("GradingHost: grades C#/TorchSharp language-model assignments.") { grade, verify, examplesCommand, list };
 return root.Parse(args).Invoke();

@@ -21,23 +21,23 @@ public sealed class ExampleSubmissionTests
 
     private string Example(string name, string assignment = "attention") => Path.Combine(_layout.Root, "examples", assignment, name);
 
-    /// <summary>Every examples/&lt;assignment&gt;/correct-* submission: correct code written unlike the reference.</summary>
-    public static TheoryData<string, string> CorrectExamples
+    /// <summary>Every example submission, examples/&lt;assignment&gt;/&lt;example&gt;, each with its expected.yaml.</summary>
+    public static TheoryData<string, string> AllExamples
     {
         get
         {
-            var examples = Path.Combine(RepositoryLayout.Discover().Root, "examples");
-            return new(Directory.EnumerateDirectories(examples, "correct-*", SearchOption.AllDirectories).Order()
-                .Select(d => (Path.GetFileName(Path.GetDirectoryName(d))!, Path.GetFileName(d))));
+            var examples = new Examples(RepositoryLayout.Discover(), new GradingPipeline(RepositoryLayout.Discover()));
+            return new(RepositoryLayout.Discover().AssignmentIds.SelectMany(id => examples.Of(id).Select(d => (id, Path.GetFileName(d)))));
         }
     }
 
     [Theory]
-    [MemberData(nameof(CorrectExamples))]
-    public void CorrectSolutionWrittenDifferentlyGetsFullMarks(string assignment, string example)
+    [MemberData(nameof(AllExamples))]
+    public void EveryExampleGradesAsItsExpectationSays(string assignment, string example)
     {
-        var report = Grade(Example(example, assignment), example, assignment: assignment);
-        Assert.True(report.EveryItemPassed, string.Join("\n", report.Items.SelectMany(i => i.Messages)));
+        var outcome = new Examples(_layout, new GradingPipeline(_layout))
+            .GradeOne(assignment, Example(example, assignment), Path.Combine(_layout.Root, "out", "test-examples"), GradingOptions.Default);
+        Assert.True(outcome.Met, $"{outcome.Submission}: expected {outcome.Expected}, got {outcome.Got}");
     }
 
     [Fact]

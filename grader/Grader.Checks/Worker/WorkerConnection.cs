@@ -136,17 +136,26 @@ public sealed class WorkerConnection : IDisposable
 
     /// <summary>
     /// Starts the worker in the background, so that its start (a second: the runtime, libtorch, the
-    /// protocol's serialisers) overlaps the checker's own. Runs no student code; a failure here is met
-    /// again, and reported, by the first check that calls the worker.
+    /// protocol's serialisers) overlaps the checker's own. Runs no student code. It neither waits for the
+    /// answer nor times it: the worker answers calls one at a time, so a check's long call (training) may
+    /// run first, and the warm-up must never stop a worker that is busy with it.
     /// </summary>
     public void WarmUp() => Task.Run(() =>
     {
         try
         {
-            Call("Starting the process that runs your code", w => w.ReadyAsync());
+            IWorker? worker;
+            lock (_gate)
+            {
+                if (_session is null && Generation < MaxStarts)
+                    _session = Start();
+                worker = _session?.Worker;
+            }
+            worker?.ReadyAsync().ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
         }
-        catch (Exception e) when (e is StudentCodeFailed or StudentFeedback)
+        catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
         {
+            // A worker that cannot start is met again, and reported, by the first check that calls it.
         }
     });
 

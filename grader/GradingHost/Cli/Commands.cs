@@ -29,6 +29,20 @@ public static class Commands
         return failed == 0 ? 0 : 1;
     });
 
+    /// <returns>0 when every example graded as its expected.yaml says, 1 otherwise</returns>
+    public static int Examples(string? assignment, string outDirectory, GradingOptions options) => Guarded(() =>
+    {
+        var layout = RepositoryLayout.Discover();
+        var ids = assignment is null ? layout.AssignmentIds : [layout.Manifest(assignment).Id];
+        var results = new Examples(layout, new GradingPipeline(layout)).Grade(ids, outDirectory, options,
+            e => Console.WriteLine($"{(e.Met ? "ok  " : "FAIL")} {e.Submission}: expected {e.Expected}, got {e.Got}"));
+        var failed = results.Count(r => !r.Met);
+        Console.WriteLine(failed == 0
+            ? $"examples: all {results.Count} graded as expected; results.json and feedback.pdf in {outDirectory}/<assignment>/<example>/."
+            : $"examples: {failed} of {results.Count} did not grade as expected.");
+        return failed == 0 ? 0 : 1;
+    });
+
     public static int List() => Guarded(() =>
     {
         var layout = RepositoryLayout.Discover();

@@ -41,15 +41,27 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
         {
             var (fault, sources) = f;
             var graded = pipeline.Grade(manifest, sources, Path.Combine(outDirectory, fault.Id), profile, options);
-            var lost = graded.Items.Where(i => i.Earned < i.Possible).Select(i => i.Id).Order().ToList();
-            var expected = fault.Loses.Order().ToList();
-            var feedback = graded.Summary + "\n" + string.Join("\n", graded.Items.SelectMany(i => i.Messages));
-            var says = fault.Says.Length == 0 || feedback.Contains(fault.Says, StringComparison.Ordinal);
-            return new Expectation($"fault '{fault.Id}' ({fault.Description})",
-                $"loses exactly [{string.Join(", ", expected)}]" + (fault.Says.Length > 0 ? $" and says \"{fault.Says}\"" : ""),
-                $"loses [{string.Join(", ", lost)}]{(says ? "" : ", and the feedback does not say it")}; {Describe(graded)}", lost.SequenceEqual(expected) && says);
+            return Judge($"fault '{fault.Id}' ({fault.Description})", graded, fault.Loses, fault.Says);
         })));
 
+        return RunAll(gradings, progress);
+    }
+
+    /// <summary>Whether a graded submission lost exactly <paramref name="loses"/> and its feedback contains <paramref name="says"/> (when given).</summary>
+    public static Expectation Judge(string submission, GradeReport graded, IReadOnlyList<string> loses, string says)
+    {
+        var lost = graded.Items.Where(i => i.Earned < i.Possible).Select(i => i.Id).Order().ToList();
+        var expected = loses.Order().ToList();
+        var feedback = graded.Summary + "\n" + string.Join("\n", graded.Items.SelectMany(i => i.Messages));
+        var said = says.Length == 0 || feedback.Contains(says, StringComparison.Ordinal);
+        return new Expectation(submission,
+            $"loses exactly [{string.Join(", ", expected)}]" + (says.Length > 0 ? $" and says \"{says}\"" : ""),
+            $"loses [{string.Join(", ", lost)}]{(said ? "" : ", and the feedback does not say it")}; {Describe(graded)}", lost.SequenceEqual(expected) && said);
+    }
+
+    /// <summary>Runs gradings one child process per core at a time; the list returned keeps their order.</summary>
+    public static IReadOnlyList<Expectation> RunAll(IReadOnlyList<Func<Expectation>> gradings, Action<Expectation> progress)
+    {
         var results = new Expectation[gradings.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         try

@@ -82,7 +82,7 @@ public static class FeedbackPdf
             Title = title,
             Subject = $"{report.Student}: {report.ScoreText}",
             Creator = $"GradingHost {report.GraderVersion}",
-            // Dates from the report, not the clock, so grading the same submission twice gives the same file.
+            // When it was graded, as the report's "Graded" line says; a regrade differs from the first grading only there.
             Creation = report.GradedAt.UtcDateTime,
             Modified = report.GradedAt.UtcDateTime,
         }, footer: $"{report.Student} · {report.AssignmentId}");

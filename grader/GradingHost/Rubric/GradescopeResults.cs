@@ -19,7 +19,6 @@ public static class GradescopeResults
 
     public static ResultsDocument ToDocument(GradeReport report) => new(
         Score: Math.Round(report.Score, 2),
-        ExecutionTime: (int)Math.Ceiling(report.ExecutionSeconds),
         Output: report.Summary,
         Visibility: "visible",
         StdoutVisibility: "hidden",

@@ -1,0 +1,3 @@
+using Homework.LayerNorm;
+
+return Course.Training.LocalTraining.Run(args, config => new TinyLanguageModel(config), heads: 1);
