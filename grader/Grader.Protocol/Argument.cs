@@ -26,6 +26,9 @@ public sealed record Argument(
 
     public static Argument None { get; } = new(ArgumentKind.Null);
 
+    /// <summary>The argument is left out, as a caller relying on the signature's default value leaves it out.</summary>
+    public static Argument Omitted { get; } = new(ArgumentKind.Omitted);
+
     public static Argument Generator(int handle) => new(ArgumentKind.Generator, Handle: handle);
 
     public static Argument Module(int handle) => new(ArgumentKind.Module, Handle: handle);

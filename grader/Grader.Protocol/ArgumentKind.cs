@@ -16,6 +16,8 @@ public enum ArgumentKind
     ProbeModule,
     /// <summary>A Func&lt;Tensor, Tensor&gt; the checker answers (<see cref="ICheckerCallbacks.ProbeFunctionAsync"/>).</summary>
     ProbeFunction,
+    /// <summary>Left out of the call: the parameter takes the default value the submission's signature gives it.</summary>
+    Omitted,
     /// <summary>A Func&lt;Tensor, Tensor&gt; that calls a static method of the submission with the tensor first and <see cref="Argument.Bound"/> after it.</summary>
     SubmissionFunction,
 }

@@ -40,7 +40,7 @@ public sealed class SandboxedProcess : IDisposable
                     _errors.Remove(0, _errors.Length - ErrorTailChars);
             }
         };
-        _process.Start();
+        Launcher.Run(() => _process.Start());
         _process.BeginErrorReadLine();
     }
 

@@ -27,8 +27,22 @@ var examplesOut = new Option<string>("--out") { Description = "where each exampl
 var examplesCommand = new Command("examples", "Grade the example submissions (examples/<assignment>/<example>) and hold each to its expected.yaml.") { examplesAssignment, examplesOut };
 examplesCommand.SetAction(r => Commands.Examples(r.GetValue(examplesAssignment), r.GetValue(examplesOut)!, GradingOptions.Default));
 
+var mutateAssignment = new Option<string>("--assignment") { Description = "assignment id", Required = true };
+var mutateOut = new Option<string>("--out") { Description = "where each mutant's sources and outputs go, and report.txt", DefaultValueFactory = _ => "out/mutate" };
+var mutateProfile = new Option<string>("--profile") { Description = "training profile", DefaultValueFactory = _ => "cpu" };
+mutateProfile.AcceptOnlyFromAmong("cpu", "gpu");
+var mutateOnly = new Option<string?>("--only") { Description = "only the mutants whose id contains this text, e.g. \"Sampler.cs:30\"" };
+var mutateLimit = new Option<int?>("--limit") { Description = "grade at most this many mutants, spread evenly over them" };
+var mutateFast = new Option<bool>("--fast") { Description = "skip the training pass: survivors of the fast checks are reported as such" };
+var mutateFailUnder = new Option<int>("--fail-under") { Description = "exit 1 when the mutation score is below this percentage", DefaultValueFactory = _ => 0 };
+var mutateUnsandboxed = new Option<bool>("--unsandboxed") { Description = "run the mutants without the sandbox (instructors' code only)" };
+var mutate = new Command("mutate", "Measure the grader: grade automatic mutants of the reference and report which each rubric item kills.")
+    { mutateAssignment, mutateOut, mutateProfile, mutateOnly, mutateLimit, mutateFast, mutateFailUnder, mutateUnsandboxed };
+mutate.SetAction(r => Commands.Mutate(r.GetValue(mutateAssignment)!, r.GetValue(mutateOut)!, r.GetValue(mutateProfile)!, r.GetValue(mutateOnly),
+    r.GetValue(mutateLimit), r.GetValue(mutateFast), r.GetValue(mutateFailUnder), new GradingOptions { Unsandboxed = r.GetValue(mutateUnsandboxed) }));
+
 var list = new Command("list", "List the assignments and their rubrics.");
 list.SetAction(_ => Commands.List());
 
-var root = new RootCommand("GradingHost: grades C#/TorchSharp language-model assignments.") { grade, verify, examplesCommand, list };
+var root = new RootCommand("GradingHost: grades C#/TorchSharp language-model assignments.") { grade, verify, examplesCommand, mutate, list };
 return root.Parse(args).Invoke();

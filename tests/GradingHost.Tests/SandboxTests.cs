@@ -11,6 +11,40 @@ namespace GradingHost.Tests;
 /// </summary>
 public sealed class SandboxTests
 {
+    /// <summary>
+    /// bubblewrap's --die-with-parent is PR_SET_PDEATHSIG, which follows the thread that started it, not
+    /// the process: workers started from thread-pool threads were killed (signal 9) when the pool retired
+    /// the thread, mid-training of correct submissions (found by `gradinghost mutate`: two equivalent
+    /// mutants "lost" their training item that way).
+    /// </summary>
+    [Fact]
+    public void ASandboxOutlivesTheThreadThatStartedIt()
+    {
+        var group = "t" + Guid.NewGuid().ToString("N")[..16];
+        GradingHost.Sandbox.SandboxedProcess? process = null;
+        var starter = new Thread(() =>
+        {
+            process = GradingHost.Sandbox.Sandbox.Start(
+                new GradingHost.Sandbox.SandboxSpec(["/bin/sleep", "30"], [], 256L << 20, 16, new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }),
+                GradingHost.Sandbox.SandboxMode.Bubblewrap, group);
+            // bubblewrap has set its parent-death signal by now: the thread's end is what must not matter.
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+        });
+        starter.Start();
+        starter.Join();
+        try
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+            Assert.False(process!.HasExited, $"the sandbox died with the thread that started it: {(process.HasExited ? process.Exit : null)}");
+        }
+        finally
+        {
+            process?.Kill();
+            process?.Dispose();
+            GradingHost.Sandbox.Cgroup.RemoveGroup(group);
+        }
+    }
+
     [Fact]
     public void ForgedResultsAndAnEarlyExitScoreNothing()
     {

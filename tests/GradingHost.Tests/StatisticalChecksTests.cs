@@ -19,6 +19,7 @@ public sealed class StatisticalChecksTests
         ["BatchChecks.EachRowFollowsItsOwnLogits"] = BatchChecks.EachRowFits,
         ["NucleusFrequencyChecks.FrequenciesFollowTheRenormalisedNucleus"] = NucleusFrequencyChecks.NucleusFits,
         ["NucleusFrequencyChecks.POfOneIsTemperatureSampling"] = [NucleusFrequencyChecks.TemperatureFit],
+        ["NucleusFrequencyChecks.LeavingOutTauSamplesAtTauOne"] = [NucleusFrequencyChecks.DefaultTemperatureFit],
         ["NucleusTieChecks.TiesKeepTheFewestTokens"] = [NucleusTieChecks.Fit],
     };
 

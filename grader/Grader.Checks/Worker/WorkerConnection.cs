@@ -253,7 +253,9 @@ public sealed class WorkerConnection : IDisposable
         if (exit.TaskLimitHit)
             return $"your code started more threads or processes than grading allows ({TaskLimit}) and was stopped.";
         if (exit.Signal is { } signal)
-            return $"the process running your code was killed by signal {signal}{(signal == 9 ? " (memory exhausted, or stopped by the grader)" : "")}.";
+            return $"the process running your code was killed by signal {signal}" + (signal != 9 ? "." : exit.KilledByHost
+                ? " by the grader."
+                : " from outside: neither your code's limits nor the grader stopped it (the machine may have run short of memory). Please tell your instructor.");
         if (exit.ExitCode is { } code)
             return $"the process running your code ended (exit code {code}) instead of returning: graded code must not exit.{LastLines(errors)}";
         return $"the process running your code stopped answering ({Clean(cause.Message)}).";

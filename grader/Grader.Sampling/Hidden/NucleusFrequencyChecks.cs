@@ -33,6 +33,12 @@ public sealed class NucleusFrequencyChecks
     /// <summary>The goodness-of-fit test of <see cref="POfOneIsTemperatureSampling"/>.</summary>
     public static Fit TemperatureFit { get; } = new(DrawsPerCase, Distributions.Softmax(Logits, Temperature), 1);
 
+    private const double DefaultCaseP = 0.75;
+
+    /// <summary>The goodness-of-fit test of <see cref="LeavingOutTauSamplesAtTauOne"/>: Gradual's nucleus at τ = 1.</summary>
+    public static Fit DefaultTemperatureFit { get; } =
+        new(DrawsPerCase, Distributions.Restricted(Gradual, Distributions.Nucleus(Gradual, DefaultCaseP)), 1);
+
     [Fact]
     public void FrequenciesFollowTheRenormalisedNucleus()
     {
@@ -64,5 +70,19 @@ public sealed class NucleusFrequencyChecks
             throw new StudentFeedback(
                 $"With p = 1 and τ = {Temperature}, nucleus sampling must be temperature sampling, y ~ softmax(e/τ) over the whole vocabulary, but " +
                 misfit.With("Apply τ to the logits before the softmax that the nucleus is cut from, and let p = 1 keep every token."));
+    }
+
+    /// <summary>The handout's signature gives τ the default 1.0: a caller who leaves τ out samples at τ = 1.</summary>
+    [Fact]
+    public void LeavingOutTauSamplesAtTauOne()
+    {
+        Submission.ManualSeed(55);
+        var generator = Submission.Generator(56);
+        var ids = Draws.OneRowAtATime(Submission.NucleusAtDefaultTemperature(DefaultCaseP, generator), Distributions.LogitsOf(Gradual), DrawsPerCase);
+        var misfit = GoodnessOfFit.Misfit(Draws.Counts(ids, Gradual.Length), DefaultTemperatureFit);
+        if (misfit is not null)
+            throw new StudentFeedback(
+                $"Called as {SampleNucleus}(logits, p = {DefaultCaseP}, generator: g), leaving τ out, the draws do not follow the nucleus at τ = 1: " +
+                misfit.With("The handout's signature gives τ the default value 1.0 (double temperature = 1.0); keep that default, so that leaving τ out means no temperature."));
     }
 }

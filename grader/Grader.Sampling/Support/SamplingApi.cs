@@ -19,6 +19,10 @@ public sealed class SamplingApi(Implementation submission)
     public Sampler Nucleus(double p, double temperature, Argument generator) =>
         new(Models.SampleNucleus, [Argument.Of(p), Argument.Of(temperature), generator], $"p = {p:G4}, τ = {temperature:G4}");
 
+    /// <summary>SampleNucleus(logits, p, generator: g), τ left to the signature's default.</summary>
+    public Sampler NucleusAtDefaultTemperature(double p, Argument generator) =>
+        new(Models.SampleNucleus, [Argument.Of(p), Argument.Omitted, generator], $"p = {p:G4}, τ left out");
+
     /// <summary>A generator seeded with <paramref name="seed"/>, held by the worker, for the caller's draws.</summary>
     public Argument Generator(ulong seed) => submission.Generator(seed);
 

@@ -21,7 +21,10 @@ public static class StaticMethods
     }
 
     private static bool Fits(System.Reflection.ParameterInfo[] parameters, IReadOnlyList<Argument> arguments) =>
-        parameters.Length == arguments.Count && parameters.Zip(arguments).All(p => Fits(p.First.ParameterType, p.Second.Kind));
+        parameters.Length == arguments.Count && parameters.Zip(arguments).All(p => Fits(p.First, p.Second.Kind));
+
+    private static bool Fits(System.Reflection.ParameterInfo info, ArgumentKind kind) =>
+        kind == ArgumentKind.Omitted ? info.HasDefaultValue : Fits(info.ParameterType, kind);
 
     private static bool Fits(Type parameter, ArgumentKind kind) => kind switch
     {

@@ -170,13 +170,13 @@ public sealed class WorkerService(Assembly submission, ICheckerCallbacks checker
         var parameters = method.GetParameters();
         // Tensor arguments are decoded once and copied for each call.
         using var templates = NewDisposeScope();
-        var decoded = call.Arguments.Select(a => a.Kind == ArgumentKind.Tensor ? Bind(a, typeof(Tensor)) : null).ToArray();
+        var decoded = call.Arguments.Select((a, k) => a.Kind == ArgumentKind.Tensor ? Bind(a, parameters[k]) : null).ToArray();
         var results = new List<Returned>(times);
         for (var i = 0; i < times; i++)
         {
             using var scope = NewDisposeScope();
             // Fresh arguments each time: a call that edits its input in place must not change the next one.
-            var arguments = call.Arguments.Select((a, k) => decoded[k] is Tensor t ? t.clone() : Bind(a, parameters[k].ParameterType)).ToArray();
+            var arguments = call.Arguments.Select((a, k) => decoded[k] is Tensor t ? t.clone() : Bind(a, parameters[k])).ToArray();
             var value = _student.Run(() => invoker.Invoke(null, arguments.AsSpan()));
             results.Add(value switch
             {
@@ -195,9 +195,11 @@ public sealed class WorkerService(Assembly submission, ICheckerCallbacks checker
         return Task.CompletedTask;
     }
 
-    private object? Bind(Argument argument, Type parameter) => argument.Kind switch
+    private object? Bind(Argument argument, System.Reflection.ParameterInfo parameter) => argument.Kind switch
     {
         ArgumentKind.Null => null,
+        // StaticMethods.Find matched only a parameter with a default value to it.
+        ArgumentKind.Omitted => parameter.DefaultValue,
         ArgumentKind.Tensor => TensorWire.FromWire(argument.Tensor ?? throw new ArgumentException("a tensor argument without a tensor")),
         ArgumentKind.Double => argument.Number,
         ArgumentKind.Int32 => checked((int)argument.Integer),
@@ -208,7 +210,7 @@ public sealed class WorkerService(Assembly submission, ICheckerCallbacks checker
         ArgumentKind.ProbeModule => new CallbackModule(argument.Handle, checker),
         ArgumentKind.ProbeFunction => CallbackModule.Function(argument.Handle, checker),
         ArgumentKind.SubmissionFunction => SubmissionFunction(argument.Bound ?? throw new ArgumentException("a function argument without a method")),
-        _ => throw new ArgumentException($"unknown argument kind {argument.Kind} for a {parameter.Name} parameter"),
+        _ => throw new ArgumentException($"unknown argument kind {argument.Kind} for the parameter {parameter.Name}"),
     };
 
     /// <summary>t ↦ Method(t, bound arguments…): e.g. the student's sampler with τ and a generator, handed to the student's Generate.</summary>
@@ -216,7 +218,7 @@ public sealed class WorkerService(Assembly submission, ICheckerCallbacks checker
     {
         var method = StaticMethods.Find(submission, bound with { Arguments = [new Argument(ArgumentKind.Tensor), .. bound.Arguments] });
         var parameters = method.GetParameters();
-        var rest = bound.Arguments.Select((a, k) => Bind(a, parameters[k + 1].ParameterType)).ToArray();
+        var rest = bound.Arguments.Select((a, k) => Bind(a, parameters[k + 1])).ToArray();
         return t => method.Invoke(null, [t, .. rest]) as Tensor
                     ?? throw new InvalidOperationException($"{bound.Method} returned null instead of a tensor.");
     }

@@ -1,3 +1,4 @@
+using GradingHost.Mutation;
 using GradingHost.Pipeline;
 
 namespace GradingHost.Cli;
@@ -41,6 +42,24 @@ public static class Commands
             ? $"examples: all {results.Count} graded as expected; results.json and feedback.pdf in {outDirectory}/<assignment>/<example>/."
             : $"examples: {failed} of {results.Count} did not grade as expected.");
         return failed == 0 ? 0 : 1;
+    });
+
+    /// <returns>0 when the mutation score reaches <paramref name="failUnder"/> percent, 1 otherwise</returns>
+    public static int Mutate(string assignment, string outDirectory, string profile, string? only, int? limit, bool fastOnly, int failUnder, GradingOptions options) => Guarded(() =>
+    {
+        if (limit is < 1)
+            throw new UserError("--limit must be at least 1.");
+        var layout = RepositoryLayout.Discover();
+        var manifest = layout.Manifest(assignment);
+        var target = Path.Combine(outDirectory, manifest.Id);
+        var report = new MutationTesting(layout, new GradingPipeline(layout)).Run(manifest, target, profile, options, only, limit, fastOnly,
+            r => Console.WriteLine(MutationReport.Describe(r)));
+        var lines = report.Lines().ToList();
+        File.WriteAllLines(Path.Combine(target, "report.txt"), lines);
+        Console.WriteLine();
+        foreach (var line in lines)
+            Console.WriteLine(line);
+        return report.ScorePercent >= failUnder ? 0 : 1;
     });
 
     public static int List() => Guarded(() =>

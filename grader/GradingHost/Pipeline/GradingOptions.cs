@@ -14,6 +14,9 @@ public sealed record GradingOptions
     /// <summary>Student code runs as a plain child process: only for a student grading their own code on their own machine.</summary>
     public bool Unsandboxed { get; init; }
 
+    /// <summary>Runs every check but the training and report classes: mutation testing's first, fast pass.</summary>
+    public bool FastChecksOnly { get; init; }
+
     /// <summary>
     /// Whether the source screen refuses code that uses APIs outside the allow-list. Only the framework's
     /// tests turn it off, to prove that the sandbox alone contains hostile code.

@@ -43,6 +43,7 @@ public sealed class GradingPipeline(RepositoryLayout layout)
 
         var student = Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(submission));
         IReadOnlyList<ItemResult> items;
+        IReadOnlyDictionary<string, CheckOutcome> checks = new Dictionary<string, CheckOutcome>();
         var summary = "";
         var internalError = false;
         double compileSeconds = 0, checkSeconds = 0;
@@ -75,6 +76,7 @@ public sealed class GradingPipeline(RepositoryLayout layout)
                 else
                 {
                     items = Scorer.Score(manifest, outcomes);
+                    checks = outcomes;
                     if (run.TimedOut)
                         summary = $"Grading reached its time limit of {limit.TotalSeconds:0} s: checks that could not run in time earned nothing.";
                 }
@@ -115,6 +117,7 @@ public sealed class GradingPipeline(RepositoryLayout layout)
             internalError)
         {
             Phases = new PhaseTimes(compileSeconds, checkSeconds),
+            Outcomes = checks,
         };
         GradescopeResults.Write(report, Path.Combine(outDirectory, "results.json"));
         FeedbackPdf.Write(report, Path.Combine(outDirectory, "feedback.pdf"));

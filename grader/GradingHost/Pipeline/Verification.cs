@@ -60,9 +60,9 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
     }
 
     /// <summary>Runs gradings one child process per core at a time; the list returned keeps their order.</summary>
-    public static IReadOnlyList<Expectation> RunAll(IReadOnlyList<Func<Expectation>> gradings, Action<Expectation> progress)
+    public static IReadOnlyList<T> RunAll<T>(IReadOnlyList<Func<T>> gradings, Action<T> progress)
     {
-        var results = new Expectation[gradings.Count];
+        var results = new T[gradings.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         try
         {
