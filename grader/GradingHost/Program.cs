@@ -41,8 +41,31 @@ var mutate = new Command("mutate", "Measure the grader: grade automatic mutants 
 mutate.SetAction(r => Commands.Mutate(r.GetValue(mutateAssignment)!, r.GetValue(mutateOut)!, r.GetValue(mutateProfile)!, r.GetValue(mutateOnly),
     r.GetValue(mutateLimit), r.GetValue(mutateFast), r.GetValue(mutateFailUnder), new GradingOptions { Unsandboxed = r.GetValue(mutateUnsandboxed) }));
 
+var allAssignment = new Option<string>("--assignment") { Description = "assignment id", Required = true };
+var allSubmissions = new Option<string>("--submissions") { Description = "a folder with one folder or .zip per student (named after them), or Gradescope's submission export", Required = true };
+var allOut = new Option<string>("--out") { Description = "where each student's results go, and gradebook.csv and class-summary.pdf", Required = true };
+var allProfile = new Option<string>("--profile") { Description = "training profile", DefaultValueFactory = _ => "cpu" };
+allProfile.AcceptOnlyFromAmong("cpu", "gpu");
+var allJobs = new Option<int?>("--jobs") { Description = "gradings at once (default and most: one per core, as memory allows)" };
+var allShard = new Option<string?>("--shard") { Description = "INDEX/COUNT: grade only this machine's share of the class, e.g. $(JOB_COMPLETION_INDEX)/200 in a Kubernetes indexed Job" };
+var gradeAll = new Command("grade-all", "Grade a whole class: per-student results, gradebook.csv and class-summary.pdf; a rerun grades only what changed.")
+    { allAssignment, allSubmissions, allOut, allProfile, allJobs, allShard };
+gradeAll.SetAction(r => Commands.GradeAll(r.GetValue(allAssignment)!, r.GetValue(allSubmissions)!, r.GetValue(allOut)!, r.GetValue(allProfile)!, r.GetValue(allJobs),
+    r.GetValue(allShard), GradingOptions.Default));
+
+var releaseAssignment = new Option<string>("--assignment") { Description = "assignment id", Required = true };
+var releaseOut = new Option<string>("--out") { Description = "the folder to write (replaced if it exists)", Required = true };
+var release = new Command("release", "Write what students download: the starter projects, their public checks, the handout, the kit and its data; nothing hidden.")
+    { releaseAssignment, releaseOut };
+release.SetAction(r => Commands.Release(r.GetValue(releaseAssignment)!, r.GetValue(releaseOut)!));
+
+var packageAssignment = new Option<string>("--assignment") { Description = "assignment id", Required = true };
+var packageOut = new Option<string>("--out") { Description = "the zip to write, e.g. autograder.zip", Required = true };
+var package = new Command("package", "Write Gradescope's autograder zip (setup.sh, run_autograder and the sources they build).") { packageAssignment, packageOut };
+package.SetAction(r => Commands.Package(r.GetValue(packageAssignment)!, r.GetValue(packageOut)!));
+
 var list = new Command("list", "List the assignments and their rubrics.");
 list.SetAction(_ => Commands.List());
 
-var root = new RootCommand("GradingHost: grades C#/TorchSharp language-model assignments.") { grade, verify, examplesCommand, mutate, list };
+var root = new RootCommand("GradingHost: grades C#/TorchSharp language-model assignments.") { grade, gradeAll, verify, examplesCommand, mutate, release, package, list };
 return root.Parse(args).Invoke();

@@ -1,3 +1,5 @@
+using GradingHost.Batch;
+using GradingHost.Distribution;
 using GradingHost.Mutation;
 using GradingHost.Pipeline;
 
@@ -60,6 +62,55 @@ public static class Commands
         foreach (var line in lines)
             Console.WriteLine(line);
         return report.ScorePercent >= failUnder ? 0 : 1;
+    });
+
+    /// <returns>0 when every student was graded (whatever their scores), 1 when the grader failed on some</returns>
+    public static int GradeAll(string assignment, string submissions, string outDirectory, string profile, int? jobs, string? shardText, GradingOptions options) => Guarded(() =>
+    {
+        Shard? shard = null;
+        if (shardText is not null && (shard = Shard.Parse(shardText, out var problem)) is null)
+            throw new UserError(problem!);
+        var layout = RepositoryLayout.Discover();
+        var manifest = layout.Manifest(assignment);
+        var roster = ClassRoster.Discover(submissions);
+        var most = BatchGrading.MostJobs;
+        if (jobs is < 1)
+            throw new UserError("--jobs must be at least 1.");
+        var parallel = Math.Min(jobs ?? most, most);
+        Console.WriteLine($"grade-all {manifest.Id}: {roster.Count} submissions{(shard is null ? "" : $", shard {shard.Index} of {shard.Count}")}, {parallel} at a time" +
+                          (jobs > most ? $" (--jobs {jobs} asked for more than this machine's {Environment.ProcessorCount} cores and memory allow)" : "") + $"; results in {outDirectory}/<student>/");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var count = shard is null ? roster.Count : Enumerable.Range(0, roster.Count).Count(shard.Holds);
+        var (records, kept) = BatchConsole.Run(count, progress => new BatchGrading(layout, new GradingPipeline(layout)).Run(manifest, roster, outDirectory, profile, parallel, options, progress, shard));
+        if (records.Count == 0)
+        {
+            Console.WriteLine($"grade-all {manifest.Id}: shard {shard!.Index} of {shard.Count} holds no student of {roster.Count}.");
+            return 0;
+        }
+        var failed = records.Count(r => r.Outcome == StudentOutcome.GraderFailed);
+        Console.WriteLine($"grade-all {manifest.Id}: {records.Count} students in {clock.Elapsed.TotalSeconds:0} s ({kept} unchanged since the last run); mean {records.Average(r => r.Score):0.##} / {records.Max(r => r.MaxScore):0.##}; " +
+                          (shard is null
+                              ? $"{Path.Combine(outDirectory, BatchGrading.GradebookFile)} and {Path.Combine(outDirectory, BatchGrading.SummaryFile)} written."
+                              : "no gradebook for one shard: run grade-all without --shard once every shard is done, and it writes them from these gradings."));
+        if (failed > 0)
+            Console.Error.WriteLine($"gradinghost: the grader failed on {failed} submissions ({string.Join(", ", records.Where(r => r.Outcome == StudentOutcome.GraderFailed).Select(r => r.Student).Take(5))}); see the class summary.");
+        return failed == 0 ? 0 : 1;
+    });
+
+    public static int Release(string assignment, string outDirectory) => Guarded(() =>
+    {
+        var layout = RepositoryLayout.Discover();
+        var files = new StudentRelease(layout).Write(layout.Manifest(assignment), outDirectory);
+        Console.WriteLine($"release {assignment}: {files.Count} files in {outDirectory}; students run `dotnet test starter/{assignment}.tests` there (see its README.md).");
+        return 0;
+    });
+
+    public static int Package(string assignment, string zipPath) => Guarded(() =>
+    {
+        var layout = RepositoryLayout.Discover();
+        var entries = new GradescopePackage(layout).Write(layout.Manifest(assignment), zipPath);
+        Console.WriteLine($"package {assignment}: {entries.Count} files in {zipPath} ({new FileInfo(zipPath).Length / 1024} KiB); upload it as the Gradescope autograder (README: \"Gradescope\").");
+        return 0;
     });
 
     public static int List() => Guarded(() =>

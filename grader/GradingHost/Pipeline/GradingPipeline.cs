@@ -18,7 +18,8 @@ public sealed class GradingPipeline(RepositoryLayout layout)
     /// submission does. Only a mistake in the invocation (unknown profile, no sandbox, a path that does not
     /// exist) throws <see cref="UserError"/> instead.
     /// </summary>
-    public GradeReport Grade(AssignmentManifest manifest, string submission, string outDirectory, string profile, GradingOptions? options = null)
+    /// <param name="student">the name the report gives the student; the submission's folder or file name when null</param>
+    public GradeReport Grade(AssignmentManifest manifest, string submission, string outDirectory, string profile, GradingOptions? options = null, string? student = null)
     {
         options ??= GradingOptions.Default;
         var started = DateTimeOffset.UtcNow;
@@ -41,16 +42,19 @@ public sealed class GradingPipeline(RepositoryLayout layout)
         var group = $"g{Environment.ProcessId}-{Interlocked.Increment(ref _gradings)}-{Guid.NewGuid():N}"[..32];
         var limit = options.TimeLimit ?? TimeSpan.FromSeconds(manifest.TimeLimitSeconds);
 
-        var student = Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(submission));
+        var named = student is not null;
+        student ??= Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(submission));
         IReadOnlyList<ItemResult> items;
         IReadOnlyDictionary<string, CheckOutcome> checks = new Dictionary<string, CheckOutcome>();
         var summary = "";
         var internalError = false;
         double compileSeconds = 0, checkSeconds = 0;
+        var timedOut = false;
         try
         {
             var (sources, name) = SubmissionSource.Resolve(submission, manifest, layout, work);
-            student = name;
+            if (!named)
+                student = name;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var compiled = SubmissionCompiler.Compile(workerDirectory, manifest.BannedApis.Select(b => b.Api).ToList(), sources, work, options, group);
             compileSeconds = clock.Elapsed.TotalSeconds;
@@ -63,6 +67,7 @@ public sealed class GradingPipeline(RepositoryLayout layout)
             {
                 var run = IsolatedRun.Run(graderAssembly, compiled, workerDirectory, sources, profile, work, Path.Combine(layout.Root, ".cache"), limit, options, group);
                 checkSeconds = run.Seconds;
+                timedOut = run.TimedOut;
                 var outcomes = run.ResultsXml is null ? null : CheckResults.TryRead(run.ResultsXml);
                 if (outcomes is null)
                 {
@@ -118,6 +123,7 @@ public sealed class GradingPipeline(RepositoryLayout layout)
         {
             Phases = new PhaseTimes(compileSeconds, checkSeconds),
             Outcomes = checks,
+            TimedOut = timedOut,
         };
         GradescopeResults.Write(report, Path.Combine(outDirectory, "results.json"));
         FeedbackPdf.Write(report, Path.Combine(outDirectory, "feedback.pdf"));

@@ -17,10 +17,10 @@ public sealed class RepositoryLayout
         var here = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         for (var dir = new DirectoryInfo(here); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "GradingHost.sln")))
+            if (File.Exists(Path.Combine(dir.FullName, "GradingHost.sln")) || File.Exists(Path.Combine(dir.FullName, PackageMarker)))
                 return new RepositoryLayout(dir.FullName, Path.GetFileName(here));
         }
-        throw new InvalidOperationException($"gradinghost must run from a build inside the repository (no GradingHost.sln above {here}).");
+        throw new InvalidOperationException($"gradinghost must run from a build inside the repository or a package (no GradingHost.sln or {PackageMarker} above {here}).");
     }
 
     public IReadOnlyList<string> AssignmentIds =>
@@ -42,6 +42,9 @@ public sealed class RepositoryLayout
 
     /// <summary>Beside each grader's project: the faults quote the reference, so they stay out of the published assignment folder.</summary>
     public const string FaultsFileName = "faults.yaml";
+
+    /// <summary>The root of an autograder package (`gradinghost package`), which has no solution file.</summary>
+    public const string PackageMarker = "GRADINGHOST-PACKAGE.txt";
 
     public string GraderAssembly(AssignmentManifest manifest)
     {

@@ -27,6 +27,8 @@ public static class SubmissionSource
                 return (Gather(manifest.Starter, layout, target), "starter code");
         }
         var full = Path.GetFullPath(submission);
+        if (new FileInfo(full).LinkTarget is not null)
+            throw new SubmissionRefused($"The submission '{Path.GetFileName(full)}' is a symbolic link; hand in the files themselves.");
         if (Directory.Exists(full))
             return (CopyFolder(full, target), Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)));
         if (File.Exists(full) && full.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))

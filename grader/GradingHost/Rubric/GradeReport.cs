@@ -28,6 +28,9 @@ public sealed record GradeReport(
     /// <summary>Where the time went, for instructors' benchmarks; never shown to the student (it would tell a reused training apart).</summary>
     public PhaseTimes Phases { get; init; } = new(0, 0);
 
+    /// <summary>The grading's time limit cut the checks short (or stopped them all).</summary>
+    public bool TimedOut { get; init; }
+
     /// <summary>Each check's own verdict, keyed as the manifest names checks; empty when no check ran.</summary>
     public IReadOnlyDictionary<string, CheckOutcome> Outcomes { get; init; } = new Dictionary<string, CheckOutcome>();
 
