@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GradingHost.Cli;
+using GradingHost.Checks;
 using GradingHost.Pipeline;
 
 var assignment = new Option<string>("--assignment") { Description = "assignment id, e.g. attention (see `gradinghost list`)", Required = true };
@@ -13,9 +14,10 @@ var verifyOut = new Option<string>("--out") { Description = "where each graded v
 var verifyProfile = new Option<string>("--profile") { Description = "training profile", DefaultValueFactory = _ => "cpu" };
 verifyProfile.AcceptOnlyFromAmong("cpu", "gpu");
 
-var grade = new Command("grade", "Grade one submission: writes results.json (Gradescope format) and feedback.pdf.") { assignment, submission, outDir, profile, unsandboxed };
+var memory = MemoryOption();
+var grade = new Command("grade", "Grade one submission: writes results.json (Gradescope format) and feedback.pdf.") { assignment, submission, outDir, profile, unsandboxed, memory };
 grade.SetAction(r => Commands.Grade(r.GetValue(assignment)!, r.GetValue(submission)!, r.GetValue(outDir)!, r.GetValue(profile)!,
-    new GradingOptions { Unsandboxed = r.GetValue(unsandboxed) }));
+    new GradingOptions { Unsandboxed = r.GetValue(unsandboxed), MemoryLimitMegabytes = r.GetValue(memory) }));
 
 var verifyAssignment = new Option<string>("--assignment") { Description = "assignment id", Required = true };
 var verify = new Command("verify", "Prove the grader: reference full marks, starter zero, each known fault loses exactly its item.") { verifyAssignment, verifyOut, verifyProfile, verifyUnsandboxed };
@@ -48,10 +50,11 @@ var allProfile = new Option<string>("--profile") { Description = "training profi
 allProfile.AcceptOnlyFromAmong("cpu", "gpu");
 var allJobs = new Option<int?>("--jobs") { Description = "gradings at once (default and most: one per core, as memory allows)" };
 var allShard = new Option<string?>("--shard") { Description = "INDEX/COUNT: grade only this machine's share of the class, e.g. $(JOB_COMPLETION_INDEX)/200 in a Kubernetes indexed Job" };
+var allMemory = MemoryOption();
 var gradeAll = new Command("grade-all", "Grade a whole class: per-student results, gradebook.csv and class-summary.pdf; a rerun grades only what changed.")
-    { allAssignment, allSubmissions, allOut, allProfile, allJobs, allShard };
+    { allAssignment, allSubmissions, allOut, allProfile, allJobs, allShard, allMemory };
 gradeAll.SetAction(r => Commands.GradeAll(r.GetValue(allAssignment)!, r.GetValue(allSubmissions)!, r.GetValue(allOut)!, r.GetValue(allProfile)!, r.GetValue(allJobs),
-    r.GetValue(allShard), GradingOptions.Default));
+    r.GetValue(allShard), GradingOptions.Default with { MemoryLimitMegabytes = r.GetValue(allMemory) }));
 
 var releaseAssignment = new Option<string>("--assignment") { Description = "assignment id", Required = true };
 var releaseOut = new Option<string>("--out") { Description = "the folder to write (replaced if it exists)", Required = true };
@@ -69,3 +72,17 @@ list.SetAction(_ => Commands.List());
 
 var root = new RootCommand("GradingHost: grades C#/TorchSharp language-model assignments.") { grade, gradeAll, verify, examplesCommand, mutate, release, package, list };
 return root.Parse(args).Invoke();
+
+// A machine with little memory (a Gradescope or Kubernetes container) sets it below what the container has
+// left after the host and checker, so that a student's runaway allocation meets the sandbox's limit, with its
+// message, before the container's.
+static Option<int> MemoryOption()
+{
+    var option = new Option<int>("--memory") { Description = "megabytes the student's code may use (its sandboxed worker)", DefaultValueFactory = _ => WorkerConnection.DefaultMemoryMegabytes };
+    option.Validators.Add(r =>
+    {
+        if (r.GetValueOrDefault<int>() is < 512 or > 1 << 20)
+            r.AddError($"--memory takes megabytes between 512 and {1 << 20} (got {r.GetValueOrDefault<int>()}).");
+    });
+    return option;
+}
