@@ -85,9 +85,7 @@ public sealed class BatchTests
         SubmissionSource.Gather(manifest.Reference, Layout, Path.Combine(classFolder, "=HYPERLINK(\"x\")"));
 
         var batch = new BatchGrading(Layout, new GradingPipeline(Layout));
-        var first = System.Diagnostics.Stopwatch.StartNew();
         var records = batch.Run(manifest, ClassRoster.Discover(classFolder), output, "cpu", 2, GradingOptions.Default, new Silent());
-        first.Stop();
 
         var scores = records.ToDictionary(r => r.Student, r => r.Score);
         Assert.Equal(20, scores["alice"]);
@@ -115,11 +113,11 @@ public sealed class BatchTests
             Assert.Contains("symbolic link", text);
         }
 
-        var again = System.Diagnostics.Stopwatch.StartNew();
-        var rerun = batch.Run(manifest, ClassRoster.Discover(classFolder), output, "cpu", 2, GradingOptions.Default, new Silent());
-        again.Stop();
+        // The rerun grades nobody (its time is measured in docs/benchmarks.md, not asserted here).
+        var unchanged = new Silent();
+        var rerun = batch.Run(manifest, ClassRoster.Discover(classFolder), output, "cpu", 2, GradingOptions.Default, unchanged);
+        Assert.Empty(unchanged.Graded);
         Assert.Equal(records.Select(r => (r.Student, r.Key, r.Score, r.Outcome)), rerun.Select(r => (r.Student, r.Key, r.Score, r.Outcome)));
-        Assert.True(again.Elapsed < first.Elapsed / 10, $"the rerun took {again.Elapsed.TotalSeconds:0.0} s, the first run {first.Elapsed.TotalSeconds:0.0} s");
 
         // Bob hands in the correct code: he alone is graded again.
         SubmissionSource.Gather(manifest.Reference, Layout, Path.Combine(classFolder, "bob"));

@@ -33,25 +33,25 @@ public sealed class BatchGrading(RepositoryLayout layout, GradingPipeline pipeli
         var records = new StudentRecord[roster.Count];
         try
         {
-        Parallel.For(0, roster.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(jobs, 1, MostJobs) }, i =>
-        {
-            var submission = roster[i];
-            var folder = Path.Combine(outDirectory, submission.Folder);
-            var key = GradingKey.Of(graderKey, submission);
-            if (StudentRecord.TryRead(folder) is { } previous && previous.Key == key
-                && File.Exists(Path.Combine(folder, "results.json")) && File.Exists(Path.Combine(folder, "feedback.pdf")))
+            Parallel.For(0, roster.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(jobs, 1, MostJobs) }, i =>
             {
-                // The student's name may have changed in the roster since; the grading has not.
-                records[i] = previous with { Student = submission.Student, StudentId = submission.StudentId, Email = submission.Email };
-                progress.Finished(records[i], reused: true);
-                return;
-            }
-            progress.Started(submission);
-            var report = pipeline.Grade(manifest, submission.Path, folder, profile, options, submission.Student);
-            records[i] = StudentRecord.From(submission, key, report);
-            records[i].Write(folder);
-            progress.Finished(records[i], reused: false);
-        });
+                var submission = roster[i];
+                var folder = Path.Combine(outDirectory, submission.Folder);
+                var key = GradingKey.Of(graderKey, submission);
+                if (StudentRecord.TryRead(folder) is { } previous && previous.Key == key
+                    && File.Exists(Path.Combine(folder, "results.json")) && File.Exists(Path.Combine(folder, "feedback.pdf")))
+                {
+                    // The student's name may have changed in the roster since; the grading has not.
+                    records[i] = previous with { Student = submission.Student, StudentId = submission.StudentId, Email = submission.Email };
+                    progress.Finished(records[i], reused: true);
+                    return;
+                }
+                progress.Started(submission);
+                var report = pipeline.Grade(manifest, submission.Path, folder, profile, options, submission.Student);
+                records[i] = StudentRecord.From(submission, key, report);
+                records[i].Write(folder);
+                progress.Finished(records[i], reused: false);
+            });
         }
         catch (AggregateException e)
         {

@@ -163,7 +163,9 @@ internal sealed class ReportWriter : IDisposable
         // a column of short labels from being squeezed by one of long sentences.
         var widths = natural.Sum() <= Width
             ? natural.Select(w => w + (Width - natural.Sum()) / columns).ToArray()
-            : natural.Select(w => Width * MathF.Sqrt(w) / natural.Sum(MathF.Sqrt)).ToArray();
+            : KeepWordsWhole(natural.Select(w => Width * MathF.Sqrt(w) / natural.Sum(MathF.Sqrt)).ToArray(),
+                Enumerable.Range(0, columns).Select(c => table.Rows.Select(r => LongestWord(_body, CellText(r, c)))
+                    .Append(LongestWord(_strong, CellText(table.Header, c))).Max() + 2 * CellPadding).ToArray());
         var edges = widths.Select((_, c) => Left + widths.Take(c).Sum()).Append(Right).ToArray();
 
         TableRow Row(IReadOnlyList<string> cells, TextStyle style) => new(Enumerable.Range(0, columns)
@@ -267,6 +269,22 @@ internal sealed class ReportWriter : IDisposable
     }
 
     private static float RowHeight(TableRow row) => row.Cells.Max(c => c.Lines.Count * c.Style.LineHeight) + 2 * RowPadding;
+
+    /// <summary>
+    /// Widens a column narrower than its longest word (a header such as "students" over a column of small
+    /// numbers would otherwise break mid-word), taking the width from the columns that have room to spare.
+    /// </summary>
+    private static float[] KeepWordsWhole(float[] widths, float[] minimum)
+    {
+        var deficit = widths.Select((w, c) => MathF.Max(0, minimum[c] - w)).Sum();
+        var spare = widths.Select((w, c) => MathF.Max(0, w - minimum[c])).Sum();
+        if (deficit == 0 || spare < deficit)
+            return widths;
+        return widths.Select((w, c) => w < minimum[c] ? minimum[c] : w - (w - minimum[c]) / spare * deficit).ToArray();
+    }
+
+    private static float LongestWord(TextStyle style, string text) =>
+        text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(style.Width).DefaultIfEmpty(0).Max();
 
     private static float LongestLine(TextStyle style, string text) => style.Wrap(text, float.MaxValue).Select(style.Width).DefaultIfEmpty(0).Max();
 
