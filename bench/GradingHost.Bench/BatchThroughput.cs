@@ -33,7 +33,7 @@ internal sealed record BatchThroughput(int Students, int Jobs, double Seconds, d
         {
             var clock = Stopwatch.StartNew();
             var records = batch.Run(manifest, roster, Path.Combine(scratch, "graded"), "cpu", jobs, new GradingOptions(), new Quiet());
-            if (records.Where((_, i) => i % 2 == 0).Any(r => r.Score != r.MaxScore) || records.Any(r => r.Outcome != StudentOutcome.Graded))
+            if (records.Where((_, i) => i % 2 == 0).Any(r => r.Score < r.MaxScore) || records.Any(r => r.Outcome != StudentOutcome.Graded))
                 throw new InvalidOperationException("A correct submission lost points, or a submission was not graded, in the batch benchmark.");
             return clock.Elapsed.TotalSeconds;
         }

@@ -31,7 +31,7 @@ internal sealed record GradingPhases(string Submission, int Repeats, double Firs
             File.AppendAllText(first, $"{Environment.NewLine}// benchmark {Guid.NewGuid():N}{Environment.NewLine}");
             var output = Path.Combine(scratch, $"graded-{i}");
             var report = pipeline.Grade(manifest, sources, output, "cpu");
-            if (report.InternalError || (variant is null && report.Score != report.MaxScore))
+            if (report.InternalError || (variant is null && report.Score < report.MaxScore))
                 throw new InvalidOperationException($"The {assignment} {fault ?? "reference"} scored {report.ScoreText} in the benchmark: {report.Summary}");
             var (testSeconds, trainingSeconds) = TestTimes(Path.Combine(output, ".work", "checks.xml"));
             runs.Add((report.Phases.CompileSeconds, report.Phases.CheckSeconds - testSeconds, testSeconds - trainingSeconds, trainingSeconds, report.ExecutionSeconds));
@@ -52,7 +52,7 @@ internal sealed record GradingPhases(string Submission, int Repeats, double Firs
     {
         var tests = XDocument.Load(xml).Descendants("test").ToList();
         double Sum(IEnumerable<XElement> which) => which.Sum(t => double.Parse((string?)t.Attribute("time") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
-        return (Sum(tests), Sum(tests.Where(t => ((string?)t.Attribute("type") ?? "").EndsWith("TrainingChecks", StringComparison.Ordinal))));
+        return (Sum(tests), Sum(tests.Where(t => ((string?)t.Attribute("name") ?? "").Contains(".TrainingChecks.", StringComparison.Ordinal))));
     }
 
     public static double Median(IEnumerable<double> values)

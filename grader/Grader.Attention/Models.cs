@@ -20,7 +20,6 @@ public static class Models
 
     public static Implementation Submission { get; } = Implementation.Submission(Namespace);
 
-    public static TrainedSubmission Trained { get; } = new(Submission, LanguageModel, heads: 1);
 
     /// <summary>Explains NaN outputs by attention rows left with no visible key, which the diagonal and causal-mask items charge.</summary>
     public static EmptyAttentionRows EmptyRows { get; } = new(Submission, Attention, Config(16));

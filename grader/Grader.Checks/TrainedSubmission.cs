@@ -5,11 +5,14 @@ namespace GradingHost.Checks;
 /// <summary>
 /// A submission's language model trained once with the profile, from the profile's seed, and its dev
 /// perplexity: a grader's training check and its report share one instance, so a submission pays for
-/// one training run.
+/// one training run. A model that starts exactly like the <paramref name="reference"/>'s is given the
+/// reference's training (<see cref="TrainedModels.TrainSubmissionModel"/>), made once by this trusted
+/// process for every such submission: a correct one is graded without a training of its own.
 /// </summary>
-public sealed class TrainedSubmission(Implementation submission, string languageModel, int heads)
+/// <param name="reference">the instructors' implementation of the same model; hidden checks only</param>
+public sealed class TrainedSubmission(Implementation submission, string languageModel, int heads, Implementation reference)
 {
-    private readonly Lazy<(ModuleUnderTest Model, double Perplexity)> _trained = new(() => Train(submission, languageModel, heads));
+    private readonly Lazy<(ModuleUnderTest Model, double Perplexity)> _trained = new(() => Train(submission, languageModel, heads, reference));
 
     /// <remarks>Whatever the first attempt threw (not implemented, feedback) is thrown again to every caller.</remarks>
     public double Perplexity => _trained.Value.Perplexity;
@@ -17,12 +20,13 @@ public sealed class TrainedSubmission(Implementation submission, string language
     /// <summary>The trained model, still in the worker.</summary>
     public ModuleUnderTest Model => _trained.Value.Model;
 
-    private static (ModuleUnderTest, double) Train(Implementation submission, string languageModel, int heads)
+    private static (ModuleUnderTest, double) Train(Implementation submission, string languageModel, int heads, Implementation reference)
     {
         var profile = SubmissionUnderTest.Profile;
         var corpus = BrownCorpus.Instance;
-        var model = submission.Create(languageModel, profile.ModelConfig(corpus.Vocabulary.Size, heads), (long)profile.Seed);
-        TrainedModels.TrainSubmissionModel(model, profile, corpus);
+        var config = profile.ModelConfig(corpus.Vocabulary.Size, heads);
+        var model = submission.Create(languageModel, config, (long)profile.Seed);
+        TrainedModels.TrainSubmissionModel(model, profile, corpus, () => reference.Create(languageModel, config, (long)profile.Seed));
         return (model, Evaluation.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens, corpus.Vocabulary.Size, "trained language model"));
     }
 }

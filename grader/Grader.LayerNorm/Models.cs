@@ -22,8 +22,6 @@ public static class Models
 
     public static Implementation Submission { get; } = Implementation.Submission(Namespace);
 
-    /// <summary>The submission's language model trained with the profile, shared by the training check and the report.</summary>
-    public static TrainedSubmission Trained { get; } = new(Submission, LanguageModel, heads: 1);
 
     /// <summary>Explains NaN outputs by attention rows (HW2 Q1's code, handed in again) left with no visible key.</summary>
     public static EmptyAttentionRows EmptyRows { get; } = new(Implementation.Submission("Homework.Attention"), "CausalSelfAttention", Config(16));

@@ -26,8 +26,6 @@ public static class Models
 
     public static Implementation Submission { get; } = Implementation.Submission(Namespace);
 
-    /// <summary>The submission's language model trained with the profile, shared by the training check and the report.</summary>
-    public static TrainedSubmission Trained { get; } = new(Submission, LanguageModel, heads: TrainingHeads);
 
     public static Implementation SubmissionMlp { get; } = Implementation.Submission(MlpNamespace);
 

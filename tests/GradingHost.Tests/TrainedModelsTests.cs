@@ -36,14 +36,37 @@ public sealed class TrainedModelsTests
     public void WhatStudentCodeTrainedIsReusedOnlyForTheSameCode() => InScratchCache(sources =>
     {
         TrainedModels.TrainInstructorModel(Model(seed: 1), Profile, Corpus);
-        Assert.False(TrainedModels.TrainSubmissionModel(Model(seed: 1), Profile, Corpus));
+        Assert.False(TrainedModels.TrainSubmissionModel(Model(seed: 1), Profile, Corpus, Reference));
 
-        Assert.True(TrainedModels.TrainSubmissionModel(Model(seed: 1, scaled: true), Profile, Corpus));
-        Assert.False(TrainedModels.TrainSubmissionModel(Model(seed: 1, scaled: true), Profile, Corpus));
+        Assert.True(TrainedModels.TrainSubmissionModel(Model(seed: 1, scaled: true), Profile, Corpus, Reference));
+        Assert.False(TrainedModels.TrainSubmissionModel(Model(seed: 1, scaled: true), Profile, Corpus, Reference));
         File.AppendAllText(Path.Combine(sources, "Model.cs"), "// edited\n");
-        Assert.True(TrainedModels.TrainSubmissionModel(Model(seed: 1, scaled: true), Profile, Corpus));
+        Assert.True(TrainedModels.TrainSubmissionModel(Model(seed: 1, scaled: true), Profile, Corpus, Reference));
         // Student code may train unlike its start, so instructors' models never take its weights.
         Assert.True(TrainedModels.TrainInstructorModel(Model(seed: 1, scaled: true), Profile, Corpus));
+    });
+
+    /// <summary>
+    /// With no training cached, a submission that starts exactly like the reference is trained as the reference,
+    /// by the checker, into the instructors' entry: the next such submission, whatever its sources, trains nothing.
+    /// One that starts otherwise still trains itself, under its own sources.
+    /// </summary>
+    [Fact]
+    public void AModelThatStartsLikeTheReferenceIsGivenTheReferencesTraining() => InScratchCache(sources =>
+    {
+        var cache = Environment.GetEnvironmentVariable(ArtifactCache.Variable)!;
+        var first = Model(seed: 1);
+        Assert.True(TrainedModels.TrainSubmissionModel(first, Profile, Corpus, Reference));
+        Assert.Single(Directory.GetFiles(cache, "trained-model-*.dat"));
+        Assert.Empty(Directory.GetFiles(cache, "trained-submission-*.dat"));
+
+        File.AppendAllText(Path.Combine(sources, "Model.cs"), "// another student\n");
+        var second = Model(seed: 1);
+        Assert.False(TrainedModels.TrainSubmissionModel(second, Profile, Corpus, Reference));
+        Assert.True(SameWeights(first, second));
+
+        Assert.True(TrainedModels.TrainSubmissionModel(Model(seed: 1, scaled: true), Profile, Corpus, Reference));
+        Assert.Single(Directory.GetFiles(cache, "trained-submission-*.dat"));
     });
 
     [Fact]
@@ -61,6 +84,9 @@ public sealed class TrainedModelsTests
     });
 
     private static BrownCorpus Corpus => BrownCorpus.Instance;
+
+    /// <summary>The instructors' model of this test: the bigram with seed 1.</summary>
+    private static ModuleUnderTest Reference() => Model(seed: 1);
 
     private static ModuleUnderTest Model(long seed, bool scaled = false) =>
         Models.Create(scaled ? nameof(ScaledBigram) : nameof(Bigram), new TransformerConfig(Corpus.Vocabulary.Size, 8, 8), seed);

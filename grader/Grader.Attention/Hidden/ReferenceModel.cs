@@ -5,4 +5,7 @@ public static class ReferenceModel
 {
     public static Implementation Implementation { get; } =
         Implementation.Reference(typeof(Homework.Attention.TinyLanguageModel), Models.Namespace);
+
+    /// <summary>The submission's language model trained with the profile, shared by the training check and the report.</summary>
+    public static TrainedSubmission Trained { get; } = new(Models.Submission, Models.LanguageModel, heads: 1, Implementation);
 }

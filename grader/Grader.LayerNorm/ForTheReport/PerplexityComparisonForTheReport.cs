@@ -14,7 +14,7 @@ public sealed class PerplexityComparisonForTheReport
     public void RecordDevPerplexityWithAndWithoutLayerNorm()
     {
         var profile = SubmissionUnderTest.Profile;
-        var with = Models.Trained.Perplexity;
+        var with = ReferenceModel.Trained.Perplexity;
         var without = BaselineWithoutLayerNorm.DevPerplexity(profile, BrownCorpus.Instance);
         ReportArtifacts.Chart(new BarChart(
             $"Dev perplexity after {profile.Steps} steps ({profile.Name} profile)",

@@ -7,6 +7,9 @@ public static class ReferenceModel
     public static Implementation Implementation { get; } =
         Implementation.Reference(typeof(Homework.LayerNorm.TinyLanguageModel), Models.Namespace);
 
+    /// <summary>The submission's language model trained with the profile, shared by the training check and the report.</summary>
+    public static TrainedSubmission Trained { get; } = new(Models.Submission, Models.LanguageModel, heads: 1, Implementation);
+
     /// <summary>The attention assignment's reference: the same model without layer norm.</summary>
     public static Implementation WithoutLayerNorm { get; } =
         Implementation.Reference(typeof(Homework.Attention.TinyLanguageModel), "Homework.Attention");

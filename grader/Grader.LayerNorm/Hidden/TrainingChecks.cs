@@ -12,6 +12,6 @@ public sealed class TrainingChecks
 
     [Fact]
     public void ReachesTheDevPerplexityThreshold() =>
-        TrainingCheck.ReachesTheDevPerplexityThreshold(Trained, "Dev perplexity after training",
+        TrainingCheck.ReachesTheDevPerplexityThreshold(ReferenceModel.Trained, "Dev perplexity after training",
             "look at the initialisation and at anything that blocks information flow (a missing residual, a norm that wipes out its input, a detached tensor).", EmptyRows);
 }

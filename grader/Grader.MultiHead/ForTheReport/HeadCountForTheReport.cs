@@ -12,5 +12,5 @@ public sealed class HeadCountForTheReport
 {
     [Fact]
     public void RecordSingleVersusMultiHeadPerplexity() =>
-        HeadCountChart.Record(Models.Trained.Perplexity, SubmissionUnderTest.Profile, BrownCorpus.Instance);
+        HeadCountChart.Record(ReferenceModel.Trained.Perplexity, SubmissionUnderTest.Profile, BrownCorpus.Instance);
 }

@@ -54,7 +54,7 @@ public sealed class GenerationsForTheReport
         try
         {
             var model = Implementation.Submission(AttentionNamespace).Create(LanguageModel, config, (long)profile.Seed);
-            TrainedModels.TrainSubmissionModel(model, profile, corpus);
+            TrainedModels.TrainSubmissionModel(model, profile, corpus, () => ReferenceModel.Attention.Create(LanguageModel, config, (long)profile.Seed));
             var ids = corpus.Vocabulary.Encode(Prompts[0]);
             if (!model.Forward(tensor(ids, [1, ids.Length]), "trained TinyLanguageModel").isfinite().all().item<bool>())
                 throw new StudentFeedback("after training, its logits are not finite");
