@@ -71,13 +71,16 @@ public sealed class BatchTests
         var manifest = Layout.Manifest("attention");
         var classFolder = Path.Combine(Layout.Root, "out", "test-batch", "class");
         var output = Path.Combine(Layout.Root, "out", "test-batch", "graded");
-        foreach (var folder in new[] { classFolder, output })
+        foreach (var folder in new[] { classFolder, output, Path.Combine(Layout.Root, "out", "test-batch", "carol") })
             if (Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true);
         Directory.CreateDirectory(classFolder);
         SubmissionSource.Gather(manifest.Reference, Layout, Path.Combine(classFolder, "alice"));
         SubmissionSource.Gather(manifest.Starter, Layout, Path.Combine(classFolder, "bob"));
-        ZipFile.CreateFromDirectory(Path.Combine(Layout.Root, "examples", "attention", "correct-einsum"), Path.Combine(classFolder, "carol.zip"));
+        // A zip of correct code that starts like the reference: given the reference's training, so the test trains nothing of its own.
+        var carol = SubmissionSource.Gather(manifest.Reference, Layout, Path.Combine(Layout.Root, "out", "test-batch", "carol"));
+        File.AppendAllText(Path.Combine(carol, "Mlp.cs"), "// carol's own copy\n");
+        ZipFile.CreateFromDirectory(carol, Path.Combine(classFolder, "carol.zip"));
         SubmissionSource.Gather(["examples/attention/does-not-compile"], Layout, Path.Combine(classFolder, "dave"));
         var eve = SubmissionSource.Gather(manifest.Starter, Layout, Path.Combine(classFolder, "eve"));
         File.Copy(Path.Combine(Layout.Root, "tests", "hostile", "ForgedResults.cs"), Path.Combine(eve, "ForgedResults.cs"));

@@ -42,6 +42,9 @@ public sealed class ScoringRuleTests
         var matches = report.Items.Single(i => i.Id == "matches-reference");
         Assert.Equal(matches.Possible / 3, matches.Earned, 2);
         Assert.Contains("NaN", Hostile.Feedback(report));
+        // A model whose loss is NaN before training is not trained: a NaN start can only end in NaN weights.
+        Assert.Contains(report.Items.Single(i => i.Id == "training").Messages,
+            m => m.Contains("Before any training, your model's loss on a training batch is NaN", StringComparison.Ordinal));
     }
 
     private static GradeReport Grade(string sources, string name)

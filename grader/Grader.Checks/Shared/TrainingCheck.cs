@@ -46,6 +46,12 @@ public static class TrainingCheck
         var profile = SubmissionUnderTest.Profile;
         var bar = ManifestLocation.ForThisGrader.Perplexity[profile.Name].Bar;
         var perplexity = trained.Perplexity;
+        if (trained.NonFiniteLossAtStart is { } start)
+        {
+            ReportArtifacts.Measurement(label, $"not trained: the loss was {start} before any training (bar: ≤ {bar:0.###}, {profile.Name} profile)");
+            throw NonFinite($"Before any training, your model's loss on a training batch is {start}, so it was not trained (every step would carry that into the weights)",
+                "Look for a NaN produced in forward: a division by zero, a fully masked row, values that overflow.", explained);
+        }
         ReportArtifacts.Measurement(label, $"{perplexity:0.###} (bar: ≤ {bar:0.###}, {profile.Name} profile)");
         ReportArtifacts.Measurement("Training", TrainedModels.Describe(profile));
         if (!double.IsFinite(perplexity))
@@ -63,7 +69,8 @@ public static class TrainingCheck
             ? new StudentFeedback($"{seen}: {cause}.")
             : new StudentCodeFailed($"{seen}: the model's outputs are not finite. {advice}");
 
-    private static double Loss(ModuleUnderTest module, Tensor x, Tensor y, int vocabulary)
+    /// <summary>The language modelling loss of <paramref name="module"/> on one batch, after checking the logits' shape.</summary>
+    internal static double Loss(ModuleUnderTest module, Tensor x, Tensor y, int vocabulary)
     {
         using var scope = NewDisposeScope();
         var logits = module.Forward(x, "language model");
