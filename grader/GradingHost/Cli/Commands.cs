@@ -23,8 +23,7 @@ public static class Commands
     {
         var layout = RepositoryLayout.Discover();
         var manifest = layout.Manifest(assignment);
-        var results = new Verification(layout, new GradingPipeline(layout)).Verify(manifest, Path.Combine(outDirectory, assignment), profile, options,
-            e => Console.WriteLine($"{(e.Met ? "ok  " : "FAIL")} {e.Submission}: expected {e.Expected}, got {e.Got}"));
+        var results = new Verification(layout, new GradingPipeline(layout)).Verify(manifest, Path.Combine(outDirectory, assignment), profile, options, Print);
         var failed = results.Count(r => !r.Met);
         Console.WriteLine(failed == 0
             ? $"verify {assignment}: all {results.Count} expectations met."
@@ -37,14 +36,15 @@ public static class Commands
     {
         var layout = RepositoryLayout.Discover();
         var ids = assignment is null ? layout.AssignmentIds : [layout.Manifest(assignment).Id];
-        var results = new Examples(layout, new GradingPipeline(layout)).Grade(ids, outDirectory, options,
-            e => Console.WriteLine($"{(e.Met ? "ok  " : "FAIL")} {e.Submission}: expected {e.Expected}, got {e.Got}"));
+        var results = new Examples(layout, new GradingPipeline(layout)).Grade(ids, outDirectory, options, Print);
         var failed = results.Count(r => !r.Met);
         Console.WriteLine(failed == 0
             ? $"examples: all {results.Count} graded as expected; results.json and feedback.pdf in {outDirectory}/<assignment>/<example>/."
             : $"examples: {failed} of {results.Count} did not grade as expected.");
         return failed == 0 ? 0 : 1;
     });
+
+    private static void Print(Verification.Expectation e) => Console.WriteLine($"{(e.Met ? "ok  " : "FAIL")} {e.Submission}: expected {e.Expected}, got {e.Got}");
 
     /// <returns>0 when the mutation score reaches <paramref name="failUnder"/> percent, 1 otherwise</returns>
     public static int Mutate(string assignment, string outDirectory, string profile, string? only, int? limit, bool fastOnly, int failUnder, GradingOptions options) => Guarded(() =>

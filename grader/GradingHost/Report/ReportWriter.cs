@@ -14,6 +14,9 @@ internal sealed class ReportWriter : IDisposable
     private const float BulletIndent = 14, CellPadding = 5, RowPadding = 3;
     private const float HeadingGap = 16, HeadingRule = 6, ParagraphGap = 5, FigureGap = 6;
 
+    /// <summary>A word wider than this share of the page (a long identifier in a message) may still break.</summary>
+    private const float LongestWordShare = 0.3f;
+
     private static readonly SKColor Ink = new(0x1F, 0x23, 0x28);
     private static readonly SKColor Muted = new(0x5C, 0x63, 0x6B);
     private static readonly SKColor RuleColor = new(0xB8, 0xBE, 0xC5);
@@ -164,8 +167,8 @@ internal sealed class ReportWriter : IDisposable
         var widths = natural.Sum() <= Width
             ? natural.Select(w => w + (Width - natural.Sum()) / columns).ToArray()
             : KeepWordsWhole(natural.Select(w => Width * MathF.Sqrt(w) / natural.Sum(MathF.Sqrt)).ToArray(),
-                Enumerable.Range(0, columns).Select(c => table.Rows.Select(r => LongestWord(_body, CellText(r, c)))
-                    .Append(LongestWord(_strong, CellText(table.Header, c))).Max() + 2 * CellPadding).ToArray());
+                Enumerable.Range(0, columns).Select(c => MathF.Min(table.Rows.Select(r => LongestWord(_body, CellText(r, c)))
+                    .Append(LongestWord(_strong, CellText(table.Header, c))).Max() + 2 * CellPadding + 1, LongestWordShare * Width)).ToArray());
         var edges = widths.Select((_, c) => Left + widths.Take(c).Sum()).Append(Right).ToArray();
 
         TableRow Row(IReadOnlyList<string> cells, TextStyle style) => new(Enumerable.Range(0, columns)
