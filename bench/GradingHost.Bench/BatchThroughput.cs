@@ -28,7 +28,7 @@ internal sealed record BatchThroughput(int Students, int Jobs, double Seconds, d
         }
         var roster = ClassRoster.Discover(Path.Combine(scratch, "submissions"));
         var batch = new BatchGrading(layout, new GradingPipeline(layout));
-        var jobs = BatchGrading.MostJobs;
+        var jobs = BatchGrading.MostJobs(new GradingOptions().MemoryLimitMegabytes);
         double Run()
         {
             var clock = Stopwatch.StartNew();

@@ -36,7 +36,7 @@ public static class TrainedModels
 
     /// <summary>Trains the submission's <paramref name="model"/> in place, or loads what it or an identical instructors' model reached.</summary>
     /// <param name="reference">builds the instructors' model of the same kind, with the same configuration and seed</param>
-    /// <returns>whether it trained (false: the weights were reused)</returns>
+    /// <returns>whether a training ran for it, its own or the reference's (false: the weights were reused)</returns>
     public static bool TrainSubmissionModel(ModuleUnderTest model, TrainingProfile profile, BrownCorpus corpus, Func<ModuleUnderTest> reference)
     {
         var fingerprint = Fingerprint(model, profile, corpus);
@@ -49,9 +49,11 @@ public static class TrainedModels
         var referenceModel = reference();
         if (Fingerprint(referenceModel, profile, corpus) == fingerprint)
         {
+            // Copied directly, not read back from the cache: a cache that cannot be written must not cost a second training.
             var trained = TrainInstructorModel(referenceModel, profile, corpus);
-            if (ArtifactCache.TryLoad(instructors, path => TryLoad(model, path)))
-                return trained;
+            model.Load(referenceModel.ParameterValues("reference model"), "language model");
+            model.Eval();
+            return trained;
         }
         return Train(model, profile, $"trained-submission-{fingerprint}-{SubmissionSourcesHash()}.dat");
     }

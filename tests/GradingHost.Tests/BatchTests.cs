@@ -46,13 +46,14 @@ public sealed class BatchTests
     public void StudentNamesBecomePlainDistinctFolders()
     {
         var folder = Directory.CreateTempSubdirectory().FullName;
-        foreach (var name in new[] { "alice", "Alice", "a..b", "=cmd|' /C calc'!A0", "ünïcode name" })
+        foreach (var name in new[] { "alice", "Alice", "a..b", "=cmd|' /C calc'!A0", "ünïcode name", "Gradebook.csv" })
             Directory.CreateDirectory(Path.Combine(folder, name));
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a submission");
 
         var folders = ClassRoster.Discover(folder).Select(s => s.Folder).ToList();
 
-        Assert.Equal(5, folders.Count);
+        Assert.Equal(6, folders.Count);
+        Assert.DoesNotContain(folders, f => f.Equals(BatchGrading.GradebookFile, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(folders.Count, folders.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(folders, f => Assert.Matches("^[A-Za-z0-9_][A-Za-z0-9._-]*$", f));
     }

@@ -21,6 +21,8 @@ public sealed class DistributionTests
     {
         var manifest = Layout.Manifest("attention");
         var release = Path.Combine(Layout.Root, "out", "test-release", "attention");
+        if (Directory.Exists(release))
+            Directory.Delete(release, recursive: true);
         var files = new StudentRelease(Layout).Write(manifest, release);
 
         Assert.Contains("starter/attention.tests/Attention.PublicTests.csproj", files);
@@ -46,6 +48,50 @@ public sealed class DistributionTests
         Assert.True(referenceExit == 0, referenceOutput);
     }
 
+    /// <summary>A release replaces only an earlier release: never a folder with other files, the repository or one in it.</summary>
+    [Fact]
+    public void AReleaseReplacesNothingButAnEarlierRelease()
+    {
+        var manifest = Layout.Manifest("attention");
+        var folder = Path.Combine(Layout.Root, "out", "test-release", "not-a-release");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "thesis.tex"), "keep me");
+        var release = new StudentRelease(Layout);
+
+        Assert.Contains("neither empty nor an earlier release", Assert.Throws<UserError>(() => release.Write(manifest, folder)).Message);
+        Assert.True(File.Exists(Path.Combine(folder, "thesis.tex")));
+        Assert.Throws<UserError>(() => release.Write(manifest, Layout.Root));
+        Assert.Throws<UserError>(() => release.Write(manifest, Path.Combine(Layout.Root, "starter")));
+        Assert.True(Directory.Exists(Path.Combine(Layout.Root, "starter", "attention")));
+    }
+
+    /// <summary>What git reports decides what a release may hold: tracked files only, and none that differ from the last commit.</summary>
+    [Fact]
+    public void OnlyCommittedFilesAreReleased()
+    {
+        var repository = Directory.CreateTempSubdirectory().FullName;
+        void Git(params string[] arguments)
+        {
+            var start = new ProcessStartInfo("git", ["-C", repository, "-c", "user.name=t", "-c", "user.email=t@t", .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = Process.Start(start)!;
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+        }
+        Git("init", "-q");
+        File.WriteAllText(Path.Combine(repository, "Starter.cs"), "// the stub\n");
+        Git("add", "Starter.cs");
+        Git("commit", "-q", "-m", "starter");
+        File.WriteAllText(Path.Combine(repository, "Solution.cs"), "// an instructor's answer\n");
+
+        var checkout = GitCheckout.Open(repository)!;
+        Assert.Equal(["Starter.cs"], checkout.Tracked);
+        Assert.Empty(checkout.Changed(["Starter.cs"]));
+        File.WriteAllText(Path.Combine(repository, "Starter.cs"), "// the stub, solved\n");
+        Assert.Equal(["Starter.cs"], checkout.Changed(["Starter.cs"]));
+        Assert.Null(GitCheckout.Open(Directory.CreateTempSubdirectory().FullName));
+        Directory.Delete(repository, recursive: true);
+    }
+
     [Fact]
     public void ThePackageHoldsTheScriptsAndTheSourcesButNotTheFaults()
     {
@@ -67,9 +113,10 @@ public sealed class DistributionTests
     }
 
     /// <summary>
-    /// run_autograder against an /autograder-shaped folder, with the host this checkout built standing in for
-    /// what setup.sh builds: a correct submission, one that does not compile, and a host that cannot start
-    /// all leave results.json.
+    /// run_autograder against an /autograder-shaped folder, run as Gradescope runs it (a copy at the root, the zip
+    /// unpacked in source/), with the host this checkout built standing in for what setup.sh builds: a correct
+    /// submission, one that does not compile, and a host that cannot start all leave results.json. Without the
+    /// stand-in it looks for the host in source/, where setup.sh builds it.
     /// </summary>
     [Fact]
     public void RunAutograderAlwaysLeavesResults()
@@ -81,16 +128,18 @@ public sealed class DistributionTests
         var zipPath = Path.Combine(Layout.Root, "out", "test-package", "run-autograder.zip");
         new GradescopePackage(Layout).Write(manifest, zipPath);
         ZipFile.ExtractToDirectory(zipPath, Path.Combine(root, "source"));
-        var runner = Path.Combine(root, "source", "run_autograder");
+        var runner = Path.Combine(root, "run_autograder");
+        File.Copy(Path.Combine(root, "source", "run_autograder"), runner);
 
-        double Score(string submission, string home)
+        double Score(string submission, string? home)
         {
             if (Directory.Exists(Path.Combine(root, "results")))
                 Directory.Delete(Path.Combine(root, "results"), recursive: true);
             SubmissionSource.Gather([submission], Layout, Path.Combine(root, "submission"));
             var start = new ProcessStartInfo("/bin/bash", [runner]) { RedirectStandardOutput = true, RedirectStandardError = true };
             start.Environment["AUTOGRADER_ROOT"] = root;
-            start.Environment["GRADINGHOST_HOME"] = home;
+            if (home is not null)
+                start.Environment["GRADINGHOST_HOME"] = home;
             using var process = Process.Start(start)!;
             process.WaitForExit();
             Assert.Equal(0, process.ExitCode);
@@ -102,6 +151,8 @@ public sealed class DistributionTests
         Assert.Equal(0, Score("examples/attention/does-not-compile", Layout.Root));
         Assert.Equal(0, Score(manifest.Reference[0], Path.Combine(root, "no-host-here")));
         Assert.Contains("autograder failed", File.ReadAllText(Path.Combine(root, "results", "results.json")));
+        Assert.Equal(0, Score(manifest.Reference[0], null));
+        Assert.Contains(Path.Combine(root, "source", "artifacts"), File.ReadAllText(Path.Combine(root, "results", "grading.log")));
     }
 
     private static (int Exit, string Output) DotnetTest(string folder)

@@ -90,7 +90,8 @@ public static class ClassRoster
 
     private static List<ClassSubmission> Unique(List<ClassSubmission> entries)
     {
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // The class's own files sit beside the students' folders: a student named like one gets another folder.
+        var taken = new HashSet<string>([BatchGrading.GradebookFile, BatchGrading.SummaryFile], StringComparer.OrdinalIgnoreCase);
         return entries.Select(e =>
         {
             var folder = e.Folder;

@@ -7,21 +7,24 @@ using GradingHost.Worker.Compiling;
 namespace GradingHost.Batch;
 
 /// <summary>
-/// What a grading's result depends on, as one SHA-256: the submission's bytes, the grader (its build,
-/// the worker, the host, the manifest) and the profile. Gradings are deterministic, so a student whose
+/// What a grading's result depends on, as one SHA-256: the submission's bytes, the grader (its build and
+/// data, the worker, the host's build, the manifest), the profile and the limits student code runs under. Gradings are deterministic, so a student whose
 /// key has not changed since their last grading keeps its results instead of being graded again.
 /// </summary>
 public static class GradingKey
 {
     /// <summary>The grader's part, the same for every student of a batch.</summary>
-    public static string OfGrader(RepositoryLayout layout, AssignmentManifest manifest, string profile)
+    public static string OfGrader(RepositoryLayout layout, AssignmentManifest manifest, string profile, GradingOptions options)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Add(hash, $"profile {profile}\nhost {GradingPipeline.Version}\n");
+        Add(hash, $"profile {profile}\nhost {GradingPipeline.Version}\nmemory {options.MemoryLimitMegabytes}\ntime {options.TimeLimit}\nunsandboxed {options.Unsandboxed}\n");
+        AddFile(hash, "host", typeof(GradingKey).Assembly.Location);
         var graderFolder = Path.GetDirectoryName(layout.GraderAssembly(manifest))!;
         foreach (var folder in new[] { graderFolder, layout.WorkerDirectory })
-            foreach (var file in Directory.EnumerateFiles(folder, "*.dll").Order(StringComparer.Ordinal))
-                AddFile(hash, Path.GetFileName(file), file);
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                         .Where(f => f.EndsWith(".dll", StringComparison.Ordinal) || f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
+                         .Order(StringComparer.Ordinal))
+                AddFile(hash, Path.GetRelativePath(folder, file), file);
         AddFile(hash, "manifest", Path.Combine(layout.Root, "assignments", manifest.Id, ManifestLocation.FileName));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
@@ -35,6 +38,11 @@ public static class GradingKey
             // Refused when graded; followed here, a link to / would be read whole.
             Add(hash, $"link {target}\n");
         else if (Directory.Exists(submission.Path))
+        {
+            // A link inside the folder gets the submission refused; removing it must change the key.
+            foreach (var entry in Directory.EnumerateFileSystemEntries(submission.Path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                if (new FileInfo(entry).LinkTarget is { } inner)
+                    Add(hash, $"link {Path.GetRelativePath(submission.Path, entry)} {inner}\n");
             foreach (var file in SubmissionCompilation.SourceFiles(submission.Path))
             {
                 // A file larger than any submission may be is refused when graded; its size stands for it.
@@ -43,6 +51,7 @@ public static class GradingKey
                 else
                     AddFile(hash, Path.GetRelativePath(submission.Path, file), file);
             }
+        }
         else if (File.Exists(submission.Path))
             AddFile(hash, "zip", submission.Path);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -52,8 +61,11 @@ public static class GradingKey
 
     private static void AddFile(IncrementalHash hash, string name, string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        Add(hash, $"{name} {bytes.Length}\n");
-        hash.AppendData(bytes);
+        // Streamed: a zip may be larger than any array.
+        using var stream = File.OpenRead(path);
+        Add(hash, $"{name} {stream.Length}\n");
+        var buffer = new byte[1 << 16];
+        for (int read; (read = stream.Read(buffer)) > 0;)
+            hash.AppendData(buffer, 0, read);
     }
 }

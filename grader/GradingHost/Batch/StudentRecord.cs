@@ -11,7 +11,7 @@ namespace GradingHost.Batch;
 /// </summary>
 /// <param name="Cause">for anything but a normal grading, the first line of the summary</param>
 /// <param name="Crashes">what ended the process running the student's code, when something did (an exit, a signal, a limit)</param>
-/// <param name="Seconds">wall time of the grading (0 when it was reused)</param>
+/// <param name="Seconds">wall time of the grading (a reused record keeps its first grading's)</param>
 public sealed record StudentRecord(
     string Folder,
     string Student,
@@ -51,6 +51,10 @@ public sealed record StudentRecord(
             report.Items.Select(i => new StudentItem(i.Id, i.Earned, i.Possible, i.Status, i.Messages)).ToList(), crashes,
             report.ExecutionSeconds, report.Phases.CompileSeconds, report.Phases.CheckSeconds);
     }
+
+    /// <summary>A grading that ended in the host itself, before any report: nothing earned, the cause kept for the summary.</summary>
+    public static StudentRecord Failed(ClassSubmission submission, string key, string cause, double maxScore) =>
+        new(submission.Folder, submission.Student, submission.StudentId, submission.Email, key, StudentOutcome.GraderFailed, cause, 0, maxScore, [], [], 0, 0, 0);
 
     public void Write(string folder) =>
         File.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, Options));

@@ -73,12 +73,12 @@ public static class Commands
         var layout = RepositoryLayout.Discover();
         var manifest = layout.Manifest(assignment);
         var roster = ClassRoster.Discover(submissions);
-        var most = BatchGrading.MostJobs;
+        var most = BatchGrading.MostJobs(options.MemoryLimitMegabytes);
         if (jobs is < 1)
             throw new UserError("--jobs must be at least 1.");
         var parallel = Math.Min(jobs ?? most, most);
         Console.WriteLine($"grade-all {manifest.Id}: {roster.Count} submissions{(shard is null ? "" : $", shard {shard.Index} of {shard.Count}")}, {parallel} at a time" +
-                          (jobs > most ? $" (--jobs {jobs} asked for more than this machine's {Environment.ProcessorCount} cores and memory allow)" : "") + $"; results in {outDirectory}/<student>/");
+                          (jobs > most ? $" (--jobs {jobs} asked for more than this machine's {Environment.ProcessorCount} cores and memory allow at --memory {options.MemoryLimitMegabytes} MB each)" : "") + $"; results in {outDirectory}/<student>/");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var count = shard is null ? roster.Count : Enumerable.Range(0, roster.Count).Count(shard.Holds);
         var (records, kept) = BatchConsole.Run(count, progress => new BatchGrading(layout, new GradingPipeline(layout)).Run(manifest, roster, outDirectory, profile, parallel, options, progress, shard));

@@ -29,9 +29,18 @@ public sealed class StudentRelease(RepositoryLayout layout)
             .Distinct().Order(StringComparer.Ordinal).ToList();
         if (files.FirstOrDefault(Withheld) is { } leak)
             throw new UserError($"The {manifest.Id} release would contain {leak}, which students must not see: a starter project includes it. Nothing was written.");
+        // Hidden entries (an IDE's .vs, .idea) are nobody's homework.
+        files = files.Where(f => !f.Split('/').Any(part => part.StartsWith('.'))).ToList();
+        if (GitCheckout.Open(layout.Root) is { } git)
+        {
+            // The starter projects are where an instructor tries a solution: from them, only what is committed ships.
+            // The course's other code (kit, visible checks) ships as it is, so work in progress can be tested.
+            files = files.Where(f => !f.StartsWith("starter/", StringComparison.Ordinal) || git.Tracked.Contains(f)).ToList();
+            if (git.Changed(files.Where(f => f.StartsWith("starter/", StringComparison.Ordinal))) is [var changed, ..])
+                throw new UserError($"{changed} differs from the last commit; from the starter projects a release holds committed files only, so that a solution typed into one cannot ship. Commit or restore it. Nothing was written.");
+        }
 
-        if (Directory.Exists(outDirectory))
-            Directory.Delete(outDirectory, recursive: true);
+        Replace(outDirectory);
         foreach (var file in files)
         {
             var target = Path.Combine(outDirectory, file);
@@ -39,7 +48,26 @@ public sealed class StudentRelease(RepositoryLayout layout)
             File.Copy(layout.PathInRepository(file), target);
         }
         File.WriteAllText(Path.Combine(outDirectory, "README.md"), Readme(manifest, projects), Encoding.UTF8);
+        File.WriteAllText(Path.Combine(outDirectory, Marker), "Written by `gradinghost release`; the next release into this folder replaces it.\n");
         return [.. files, "README.md"];
+    }
+
+    /// <summary>Left in a release, so that writing the next one may replace it (and nothing else).</summary>
+    private const string Marker = ".gradinghost-release";
+
+    /// <summary>Empties <paramref name="outDirectory"/> for the release: only a new folder, an empty one or an earlier release, never the repository or a folder around it.</summary>
+    private void Replace(string outDirectory)
+    {
+        var target = Path.GetFullPath(outDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var root = Path.GetFullPath(layout.Root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var output = Path.Combine(root, "out") + Path.DirectorySeparatorChar;
+        if (root.StartsWith(target, StringComparison.Ordinal) || (target.StartsWith(root, StringComparison.Ordinal) && !target.StartsWith(output, StringComparison.Ordinal)))
+            throw new UserError($"--out {outDirectory} is the repository, a folder around it or a folder in it; write the release to a folder of its own (or under out/).");
+        if (!Directory.Exists(outDirectory))
+            return;
+        if (Directory.EnumerateFileSystemEntries(outDirectory).Any() && !File.Exists(Path.Combine(outDirectory, Marker)))
+            throw new UserError($"--out {outDirectory} is neither empty nor an earlier release; nothing was written. Choose a new or empty folder.");
+        Directory.Delete(outDirectory, recursive: true);
     }
 
     /// <summary>starter/&lt;id&gt;, starter/&lt;id&gt;.tests, starter/&lt;id&gt;.train: whichever exist.</summary>

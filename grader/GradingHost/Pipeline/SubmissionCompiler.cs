@@ -36,6 +36,8 @@ public static class SubmissionCompiler
             ["DOTNET_ROOT"] = Sandbox.Sandbox.DotnetRoot,
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_EnableDiagnostics"] = "0",
+            // A compile lives a second: profiling its methods for a later re-JIT costs more than it returns.
+            ["DOTNET_TieredPGO"] = "0",
             ["PATH"] = "/usr/bin:/bin",
         };
 

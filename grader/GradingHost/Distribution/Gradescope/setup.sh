@@ -34,4 +34,5 @@ done
 chmod -R a+rX artifacts/worker
 
 # The reference's trainings go into .cache now, once, instead of into the first students' gradings.
-GRADINGHOST_NO_BUILD=1 ./gradinghost grade --assignment __ASSIGNMENT__ --submission reference --out /tmp/gradinghost-reference
+# Unsandboxed: only the course's reference runs at this step, and an image build has no user namespaces.
+GRADINGHOST_NO_BUILD=1 ./gradinghost grade --assignment __ASSIGNMENT__ --submission reference --out /tmp/gradinghost-reference --unsandboxed
