@@ -24,7 +24,7 @@ internal sealed record BatchThroughput(int Students, int Jobs, double Seconds, d
             var target = Path.Combine(scratch, "submissions", $"student{i:000}");
             var sources = i % 2 == 0 ? SubmissionSource.Gather(manifest.Reference, layout, target)
                 : verification.FaultySources(manifest, manifest.Faults[i / 2 % manifest.Faults.Count], target);
-            File.AppendAllText(Directory.EnumerateFiles(sources, "*.cs").Order(StringComparer.Ordinal).First(), $"{Environment.NewLine}// benchmark {Guid.NewGuid():N}{Environment.NewLine}");
+            GradingPhases.MakeDistinct(sources);
         }
         var roster = ClassRoster.Discover(Path.Combine(scratch, "submissions"));
         var batch = new BatchGrading(layout, new GradingPipeline(layout));

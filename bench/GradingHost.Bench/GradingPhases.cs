@@ -27,8 +27,7 @@ internal sealed record GradingPhases(string Submission, int Repeats, double Firs
         {
             var target = Path.Combine(scratch, $"sources-{i}");
             var sources = variant is null ? SubmissionSource.Gather(manifest.Reference, layout, target) : new Verification(layout, pipeline).FaultySources(manifest, variant, target);
-            var first = Directory.EnumerateFiles(sources, "*.cs").Order(StringComparer.Ordinal).First();
-            File.AppendAllText(first, $"{Environment.NewLine}// benchmark {Guid.NewGuid():N}{Environment.NewLine}");
+            MakeDistinct(sources);
             var output = Path.Combine(scratch, $"graded-{i}");
             var report = pipeline.Grade(manifest, sources, output, "cpu");
             if (report.InternalError || (variant is null && report.Score < report.MaxScore))
@@ -54,6 +53,10 @@ internal sealed record GradingPhases(string Submission, int Repeats, double Firs
         double Sum(IEnumerable<XElement> which) => which.Sum(t => double.Parse((string?)t.Attribute("time") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
         return (Sum(tests), Sum(tests.Where(t => ((string?)t.Attribute("name") ?? "").Contains(".TrainingChecks.", StringComparison.Ordinal))));
     }
+
+    /// <summary>A comment no earlier run wrote: nothing keyed by the sources (a cached training, a kept grading) is reused.</summary>
+    public static void MakeDistinct(string sources) =>
+        File.AppendAllText(Directory.EnumerateFiles(sources, "*.cs").Order(StringComparer.Ordinal).First(), $"{Environment.NewLine}// benchmark {Guid.NewGuid():N}{Environment.NewLine}");
 
     public static double Median(IEnumerable<double> values)
     {

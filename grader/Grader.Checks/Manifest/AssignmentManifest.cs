@@ -44,6 +44,7 @@ public sealed class AssignmentManifest
     public void LoadFaults(string path) =>
         Faults = Deserializer.Deserialize<FaultLibrary>(File.ReadAllText(path))?.Faults ?? [];
 
-    private static readonly IDeserializer Deserializer =
+    /// <summary>How every course YAML file is read (snake_case keys): manifests, faults, expectations, equivalents.</summary>
+    internal static readonly IDeserializer Deserializer =
         new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
 }

@@ -1,6 +1,3 @@
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace GradingHost.Checks.Manifest;
 
 /// <summary>grader/&lt;Grader&gt;/equivalent-mutants.yaml: the mutants `gradinghost mutate` must not report again.</summary>
@@ -12,6 +9,6 @@ public sealed class EquivalentMutants
 
     public static EquivalentMutants Load(string path) =>
         File.Exists(path)
-            ? new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<EquivalentMutants>(File.ReadAllText(path)) ?? new()
+            ? AssignmentManifest.Deserializer.Deserialize<EquivalentMutants>(File.ReadAllText(path)) ?? new()
             : new();
 }

@@ -1,6 +1,3 @@
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace GradingHost.Checks.Manifest;
 
 /// <summary>examples/&lt;assignment&gt;/&lt;example&gt;/expected.yaml: what grading that example must give.</summary>
@@ -15,6 +12,5 @@ public sealed class ExampleExpectation
     public string Says { get; set; } = "";
 
     public static ExampleExpectation Load(string path) =>
-        new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-            .Deserialize<ExampleExpectation>(File.ReadAllText(path)) ?? new ExampleExpectation();
+        AssignmentManifest.Deserializer.Deserialize<ExampleExpectation>(File.ReadAllText(path)) ?? new ExampleExpectation();
 }
