@@ -12,7 +12,7 @@ namespace GradingHost.Checks;
 /// <param name="reference">the instructors' implementation of the same model; hidden checks only</param>
 public sealed class TrainedSubmission(Implementation submission, string languageModel, int heads, Implementation reference)
 {
-    private readonly Lazy<(ModuleUnderTest Model, double Perplexity, double? LossAtStart)> _trained = new(() => Train(submission, languageModel, heads, reference));
+    private readonly PerGrading<(ModuleUnderTest Model, double Perplexity, double? LossAtStart)> _trained = new(() => Train(submission, languageModel, heads, reference));
 
     /// <remarks>Whatever the first attempt threw (not implemented, feedback) is thrown again to every caller.</remarks>
     public double Perplexity => _trained.Value.Perplexity;

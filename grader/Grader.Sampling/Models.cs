@@ -27,7 +27,7 @@ public static class Models
     /// </summary>
     public static bool NucleusIsAttempted => Attempted.Value;
 
-    private static readonly Lazy<bool> Attempted = new(() =>
+    private static readonly PerGrading<bool> Attempted = new(() =>
     {
         try
         {

@@ -88,8 +88,11 @@ public sealed class BatchTests
         Directory.CreateSymbolicLink(Path.Combine(classFolder, "frank"), Path.Combine(classFolder, "alice"));
         SubmissionSource.Gather(manifest.Reference, Layout, Path.Combine(classFolder, "=HYPERLINK(\"x\")"));
 
-        var batch = new BatchGrading(Layout, new GradingPipeline(Layout));
+        using var pipeline = new GradingPipeline(Layout);
+        var batch = new BatchGrading(Layout, pipeline);
         var records = batch.Run(manifest, ClassRoster.Discover(classFolder), output, "cpu", 2, GradingOptions.Default, new Silent());
+        // Five students' checks ran (the others did not compile or were refused), on one resident checker per job.
+        Assert.InRange(pipeline.Checkers.Started, 1, 2);
 
         var scores = records.ToDictionary(r => r.Student, r => r.Score);
         Assert.Equal(20, scores["alice"]);

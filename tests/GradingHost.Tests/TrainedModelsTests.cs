@@ -15,7 +15,9 @@ public sealed class TrainedModelsTests
     private static readonly TrainingProfile Profile = TrainingProfile.Cpu with { Name = "test", Steps = 5 };
 
     /// <summary>Bigram models built in this process through the same worker service that runs submissions.</summary>
-    private static readonly Implementation Models = new(WorkerConnection.InProcess(typeof(Bigram).Assembly, isSubmission: false), "GradingHost.Tests");
+    private static readonly WorkerConnection Service = WorkerConnection.InProcess(typeof(Bigram).Assembly, isSubmission: false);
+
+    private static readonly Implementation Models = new(() => Service, "GradingHost.Tests");
 
     [Fact]
     public void OnlyAnIdenticalModelReusesATraining() => InScratchCache(_ =>

@@ -13,7 +13,7 @@ public sealed class VerifiedAssignments
     public VerifiedAssignments()
     {
         Layout = RepositoryLayout.Discover();
-        var pipeline = new GradingPipeline(Layout);
+        using var pipeline = new GradingPipeline(Layout);
         foreach (var id in Layout.AssignmentIds)
         {
             var manifest = Layout.Manifest(id);

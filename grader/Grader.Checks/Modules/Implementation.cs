@@ -8,18 +8,22 @@ namespace GradingHost.Checks;
 /// One implementation of an assignment's API: the submission's (in the sandboxed worker) or a
 /// reference's (in this process), whose classes the checks build by the handout's names.
 /// </summary>
-public sealed class Implementation(WorkerConnection worker, string @namespace)
+/// <param name="worker">looked up at each use: the submission's worker is each grading's own</param>
+public sealed class Implementation(Func<WorkerConnection> worker, string @namespace)
 {
-    public WorkerConnection Worker { get; } = worker;
+    public WorkerConnection Worker => worker();
 
     public string Namespace { get; } = @namespace;
 
     /// <summary>The submission's classes in <paramref name="namespace"/>.</summary>
-    public static Implementation Submission(string @namespace) => new(WorkerConnection.ForSubmission, @namespace);
+    public static Implementation Submission(string @namespace) => new(() => WorkerConnection.ForSubmission, @namespace);
 
     /// <summary>A reference's classes, from the assembly that holds <paramref name="anyType"/>.</summary>
-    public static Implementation Reference(Type anyType, string @namespace) =>
-        new(References.GetOrAdd(anyType.Assembly, a => WorkerConnection.InProcess(a, isSubmission: false)), @namespace);
+    public static Implementation Reference(Type anyType, string @namespace)
+    {
+        var connection = References.GetOrAdd(anyType.Assembly, a => WorkerConnection.InProcess(a, isSubmission: false));
+        return new(() => connection, @namespace);
+    }
 
     /// <summary>new <paramref name="typeName"/>(config) after torch.manual_seed(<paramref name="seed"/>).</summary>
     public ModuleUnderTest Create(string typeName, TransformerConfig config, long seed) =>

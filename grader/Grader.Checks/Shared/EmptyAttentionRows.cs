@@ -11,7 +11,7 @@ namespace GradingHost.Checks;
 /// </summary>
 public sealed class EmptyAttentionRows(Implementation submission, string attentionType, TransformerConfig config)
 {
-    private readonly Lazy<string?> _explanation = new(() => Find(submission, attentionType, config));
+    private readonly PerGrading<string?> _explanation = new(() => Find(submission, attentionType, config));
 
     /// <summary>Why the outputs are NaN, when empty attention rows are the reason; null otherwise.</summary>
     public string? Explanation => _explanation.Value;

@@ -15,7 +15,7 @@ namespace GradingHost.Checks;
 /// reference's is the same service in this process (<see cref="InProcess"/>), so that both run through
 /// one implementation of every operation.
 /// </summary>
-public sealed class WorkerConnection : IDisposable
+public sealed class WorkerConnection : IDisposable, IForgettable
 {
     /// <summary>The worker's build folder (Grader.Worker.dll and its dependencies).</summary>
     public const string WorkerVariable = "GRADINGHOST_WORKER";
@@ -38,11 +38,16 @@ public sealed class WorkerConnection : IDisposable
     /// <summary>Code that crashes its worker on every call is not started a ninth time: each start costs a second, and the verdict is clear.</summary>
     public const int MaxStarts = 8;
 
-    private static readonly Lazy<WorkerConnection> Submission = new(FromEnvironment);
+    /// <summary>Each grading's own: a resident checker stops it when the grading ends (<see cref="GradingBoundary"/>).</summary>
+    private static readonly PerGrading<WorkerConnection> Submission = new(FromEnvironment);
+
+    static WorkerConnection() => AppDomain.CurrentDomain.ProcessExit += (_, _) => GradingBoundary.End();
 
     private readonly Func<WorkerConnection, (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc)> _start;
     private (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc)? _session;
     private bool _hungBefore;
+    /// <summary>Starts in this grading: <see cref="MaxStarts"/> bounds a student's crashes, not the gradings a resident checker serves.</summary>
+    private int _starts;
     /// <summary>Why the current session's connection broke, when it did: a worker that wrote garbage is told apart from one that died.</summary>
     private volatile JsonRpcDisconnectedEventArgs? _disconnected;
     private readonly Lock _gate = new();
@@ -57,8 +62,13 @@ public sealed class WorkerConnection : IDisposable
     public static WorkerConnection ForSubmission => Submission.Value;
 
     /// <summary>A worker service in this process: the reference's, or a student's own code in the public tests.</summary>
-    public static WorkerConnection InProcess(Assembly assembly, bool isSubmission) =>
-        new(isSubmission, null, 0, connection => (new WorkerService(assembly, connection.Callbacks), null, null));
+    /// <remarks>Its service is dropped when a grading ends, and with it the modules the grading built; the next call starts a fresh one.</remarks>
+    public static WorkerConnection InProcess(Assembly assembly, bool isSubmission)
+    {
+        var connection = new WorkerConnection(isSubmission, null, 0, self => (new WorkerService(assembly, self.Callbacks), null, null));
+        GradingBoundary.Track(connection);
+        return connection;
+    }
 
     public bool IsSubmission { get; }
 
@@ -79,8 +89,8 @@ public sealed class WorkerConnection : IDisposable
         (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc) session;
         lock (_gate)
         {
-            if (_session is null && Generation >= MaxStarts)
-                throw new StudentCodeFailed($"{doing} was not attempted: your code had already crashed or hung the process running it {Generation} times, so the remaining calls were skipped.");
+            if (_session is null && _starts >= MaxStarts)
+                throw new StudentCodeFailed($"{doing} was not attempted: your code had already crashed or hung the process running it {_starts} times, so the remaining calls were skipped.");
             session = _session ??= Start();
         }
         var allowed = Allowed(limit, doing);
@@ -147,7 +157,7 @@ public sealed class WorkerConnection : IDisposable
             IWorker? worker;
             lock (_gate)
             {
-                if (_session is null && Generation < MaxStarts)
+                if (_session is null && _starts < MaxStarts)
                     _session = Start();
                 worker = _session?.Worker;
             }
@@ -161,9 +171,24 @@ public sealed class WorkerConnection : IDisposable
 
     public void Dispose() => Stop();
 
+    /// <summary>
+    /// Ends this connection's part in a grading: its worker is stopped (with every module it held), and the
+    /// next call starts a fresh one, with the whole allowance of <see cref="MaxStarts"/>.
+    /// </summary>
+    public void Forget()
+    {
+        Stop();
+        lock (_gate)
+        {
+            _starts = 0;
+            _hungBefore = false;
+        }
+    }
+
     private (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc) Start()
     {
         Generation++;
+        _starts++;
         _disconnected = null;
         var session = _start(this);
         if (session.Rpc is { } rpc)
@@ -322,7 +347,6 @@ public sealed class WorkerConnection : IDisposable
             rpc.StartListening();
             return (worker, process, rpc);
         });
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => connection.Dispose();
         return connection;
     }
 

@@ -12,7 +12,8 @@ public static class Commands
     public static int Grade(string assignment, string submission, string outDirectory, string profile, GradingOptions options) => Guarded(() =>
     {
         var layout = RepositoryLayout.Discover();
-        var report = new GradingPipeline(layout).Grade(layout.Manifest(assignment), submission, outDirectory, profile, options);
+        using var pipeline = new GradingPipeline(layout);
+        var report = pipeline.Grade(layout.Manifest(assignment), submission, outDirectory, profile, options);
         Console.WriteLine($"{report.Student}: {report.ScoreText} ({report.ExecutionSeconds:0.0} s: compile {report.Phases.CompileSeconds:0.0} s, checks {report.Phases.CheckSeconds:0.0} s) -> {Path.Combine(outDirectory, "feedback.pdf")}");
         if (report.InternalError)
             Console.Error.WriteLine($"gradinghost: the grader failed on this submission: {report.Summary.Split('\n')[0]}");
@@ -23,7 +24,8 @@ public static class Commands
     {
         var layout = RepositoryLayout.Discover();
         var manifest = layout.Manifest(assignment);
-        var results = new Verification(layout, new GradingPipeline(layout)).Verify(manifest, Path.Combine(outDirectory, assignment), profile, options, Print);
+        using var pipeline = new GradingPipeline(layout);
+        var results = new Verification(layout, pipeline).Verify(manifest, Path.Combine(outDirectory, assignment), profile, options, Print);
         var failed = results.Count(r => !r.Met);
         Console.WriteLine(failed == 0
             ? $"verify {assignment}: all {results.Count} expectations met."
@@ -36,7 +38,8 @@ public static class Commands
     {
         var layout = RepositoryLayout.Discover();
         var ids = assignment is null ? layout.AssignmentIds : [layout.Manifest(assignment).Id];
-        var results = new Examples(layout, new GradingPipeline(layout)).Grade(ids, outDirectory, options, Print);
+        using var pipeline = new GradingPipeline(layout);
+        var results = new Examples(layout, pipeline).Grade(ids, outDirectory, options, Print);
         var failed = results.Count(r => !r.Met);
         Console.WriteLine(failed == 0
             ? $"examples: all {results.Count} graded as expected; results.json and feedback.pdf in {outDirectory}/<assignment>/<example>/."
@@ -54,7 +57,8 @@ public static class Commands
         var layout = RepositoryLayout.Discover();
         var manifest = layout.Manifest(assignment);
         var target = Path.Combine(outDirectory, manifest.Id);
-        var report = new MutationTesting(layout, new GradingPipeline(layout)).Run(manifest, target, profile, options, only, limit, fastOnly,
+        using var pipeline = new GradingPipeline(layout);
+        var report = new MutationTesting(layout, pipeline).Run(manifest, target, profile, options, only, limit, fastOnly,
             r => Console.WriteLine(MutationReport.Describe(r)));
         var lines = report.Lines().ToList();
         File.WriteAllLines(Path.Combine(target, "report.txt"), lines);
@@ -81,7 +85,8 @@ public static class Commands
                           (jobs > most ? $" (--jobs {jobs} asked for more than this machine's {Environment.ProcessorCount} cores and memory allow at --memory {options.MemoryLimitMegabytes} MB each)" : "") + $"; results in {outDirectory}/<student>/");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var count = shard is null ? roster.Count : Enumerable.Range(0, roster.Count).Count(shard.Holds);
-        var (records, kept) = BatchConsole.Run(count, progress => new BatchGrading(layout, new GradingPipeline(layout)).Run(manifest, roster, outDirectory, profile, parallel, options, progress, shard));
+        using var pipeline = new GradingPipeline(layout);
+        var (records, kept) = BatchConsole.Run(count, progress => new BatchGrading(layout, pipeline).Run(manifest, roster, outDirectory, profile, parallel, options, progress, shard));
         if (records.Count == 0)
         {
             Console.WriteLine($"grade-all {manifest.Id}: shard {shard!.Index} of {shard.Count} holds no student of {roster.Count}.");

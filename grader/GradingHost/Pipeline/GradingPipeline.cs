@@ -6,12 +6,19 @@ using GradingHost.Sandbox;
 
 namespace GradingHost.Pipeline;
 
-/// <summary>submission → compile → run in a sandbox → rubric → report, for one submission.</summary>
-public sealed class GradingPipeline(RepositoryLayout layout)
+/// <summary>
+/// submission → compile → run in a sandbox → rubric → report, for one submission at a time (several at
+/// once when called in parallel). Its resident checkers (<see cref="Checkers"/>) serve every grading it runs.
+/// </summary>
+public sealed class GradingPipeline(RepositoryLayout layout) : IDisposable
 {
     public static string Version => typeof(GradingPipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private static int _gradings;
+
+    public CheckerPool Checkers { get; } = new();
+
+    public void Dispose() => Checkers.Dispose();
 
     /// <summary>
     /// Grades and writes results.json and feedback.pdf to <paramref name="outDirectory"/>, whatever the
@@ -65,7 +72,7 @@ public sealed class GradingPipeline(RepositoryLayout layout)
             }
             else
             {
-                var run = IsolatedRun.Run(graderAssembly, compiled, workerDirectory, sources, profile, work, Path.Combine(layout.Root, ".cache"), limit, options, group);
+                var run = IsolatedRun.Run(Checkers, graderAssembly, compiled, workerDirectory, sources, profile, work, Path.Combine(layout.Root, ".cache"), limit, options, group);
                 checkSeconds = run.Seconds;
                 timedOut = run.TimedOut;
                 var outcomes = run.ResultsXml is null ? null : CheckResults.TryRead(run.ResultsXml);

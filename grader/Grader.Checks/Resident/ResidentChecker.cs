@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace GradingHost.Checks;
+
+/// <summary>
+/// Every grader's entry point. Run with xunit's arguments, it checks one submission, as xunit's own
+/// entry point would. Run with <see cref="Flag"/>, it stays: it reads one <see cref="CheckerRequest"/> per
+/// line on standard input, runs the checks with that grading's settings, and ends each with a line
+/// <c><see cref="DoneMarker"/> id exit-code</c>. A batch so pays once for the runtime, the compiled checks
+/// and the reference; each submission still runs in its own sandboxed worker, started and stopped within
+/// its grading. The checker is trusted code, like the host: nothing of a student's runs here.
+/// </summary>
+public static class ResidentChecker
+{
+    public const string Flag = "--resident";
+    public const string DoneMarker = "##gradinghost-checks-done";
+
+    /// <param name="runChecks">xunit's in-process console runner, given its arguments</param>
+    public static int Main(string[] args, Func<string[], int> runChecks)
+    {
+        if (args is not [Flag])
+            return runChecks(args);
+        while (Console.In.ReadLine() is { } line)
+        {
+            var request = JsonSerializer.Deserialize<CheckerRequest>(line)
+                ?? throw new InvalidDataException("The host sent an empty request.");
+            foreach (var (name, value) in request.Environment)
+                Environment.SetEnvironmentVariable(name, value);
+            int exitCode;
+            try
+            {
+                exitCode = runChecks([.. request.Arguments]);
+            }
+            finally
+            {
+                // Stops this submission's worker and forgets what the checks learned of its code.
+                GradingBoundary.End();
+                // The grading's tensors are libtorch memory that only their finalizers free; the managed heap
+                // alone is too small to prompt a collection, and a checker would grow by every grading's tensors.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+            }
+            Console.Out.Flush();
+            Console.Out.WriteLine($"{DoneMarker} {request.Id} {exitCode}");
+            Console.Out.Flush();
+        }
+        return 0;
+    }
+}
