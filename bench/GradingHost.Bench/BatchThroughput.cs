@@ -18,7 +18,8 @@ internal sealed record BatchThroughput(int Students, int Jobs, double Seconds, d
         var scratch = Path.Combine(layout.Root, "out", "bench", "class");
         if (Directory.Exists(scratch))
             Directory.Delete(scratch, recursive: true);
-        var verification = new Verification(layout, new GradingPipeline(layout));
+        using var pipeline = new GradingPipeline(layout);
+        var verification = new Verification(layout, pipeline);
         for (var i = 0; i < students; i++)
         {
             var target = Path.Combine(scratch, "submissions", $"student{i:000}");
@@ -27,7 +28,7 @@ internal sealed record BatchThroughput(int Students, int Jobs, double Seconds, d
             GradingPhases.MakeDistinct(sources);
         }
         var roster = ClassRoster.Discover(Path.Combine(scratch, "submissions"));
-        var batch = new BatchGrading(layout, new GradingPipeline(layout));
+        var batch = new BatchGrading(layout, pipeline);
         var jobs = BatchGrading.MostJobs(new GradingOptions().MemoryLimitMegabytes);
         double Run()
         {

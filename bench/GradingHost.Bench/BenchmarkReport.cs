@@ -12,9 +12,7 @@ internal sealed class BenchmarkReport
 
     public BenchmarkReport()
     {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
-            : "unknown";
+        var cpu = GradingHost.Calibration.ThisMachine.Cpu;
         Line("# Benchmarks");
         Line();
         Line("Written by `dotnet run -c Release --project bench/GradingHost.Bench` (see README.md, \"Benchmarks\"); every figure");
@@ -32,27 +30,30 @@ internal sealed class BenchmarkReport
         Line("| product | GFLOP/s (float32, one thread, best of 5) |");
         Line("| --- | ---: |");
         Line($"| {roofline.Size}×{roofline.Size} · {roofline.Size}×{roofline.Size} | {F(roofline.LargeGflops, 1)} |");
-        Line($"| 2048×64 · 64×256 (the training's widest product) | {F(roofline.ModelSizedGflops, 1)} |");
         Line();
     }
 
-    public void Training(TrainingStep step, PytorchPeer? peer)
+    /// <param name="steps">the cpu profile's step first (the PyTorch peer runs that one), then any other profile's</param>
+    public void Training(IReadOnlyList<TrainingStep> steps, PytorchPeer? peer)
     {
-        Line("## The reference training step (attention, cpu profile, one thread)");
+        var cpu = steps[0];
+        Line("## The reference training step (attention, one thread)");
         Line();
-        Line($"Model: width {step.Config.Width}, {step.Config.Layers} layers, context {step.Config.ContextLength}, vocabulary {step.Config.VocabSize}, " +
-             $"batch {step.BatchSize}; {step.Steps} AdamW steps after 10 of warm-up. FLOPs per token {F(step.FlopsPerToken / 1e6, 2)} M " +
-             "(6 per weight of every product, plus QKᵀ and A·V forward and backward).");
+        Line("Each profile's step against the matrix product of its own widest shape, (batch·T × d)·(d × 4d), measured in the same run. " +
+             "FLOPs per token: 6 per weight of every product, plus QKᵀ and A·V forward and backward. The gpu profile is the homework's " +
+             "configuration; no CUDA build of TorchSharp is served here, so it runs on this CPU, a few steps only.");
         Line();
-        Line("| implementation | tokens/s | GFLOP/s achieved | share of the roofline |");
-        Line("| --- | ---: | ---: | ---: |");
-        Line($"| TorchSharp 0.107 (libtorch 2.10) | {F(step.TokensPerSecond, 0)} | {F(step.Gflops, 2)} | {F(100 * step.ShareOfRoofline, 0)} % |");
+        Line("| implementation | profile | model | steps (after warm-up) | tokens/s | FLOPs per token | GFLOP/s achieved | its product's GFLOP/s | share of the roofline |");
+        Line("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var step in steps)
+            Line($"| TorchSharp 0.107 (libtorch 2.10) | {step.Profile.Name} | d {step.Config.Width}, {step.Config.Layers} layers, T {step.Config.ContextLength}, batch {step.Profile.BatchSize} | " +
+                 $"{step.Steps} ({step.Warmup}) | {F(step.TokensPerSecond, 0)} | {F(step.FlopsPerToken / 1e6, 2)} M | {F(step.Gflops, 2)} | {F(step.ModelSizedGflops, 1)} | {F(100 * step.ShareOfRoofline, 0)} % |");
         if (peer is null)
-            Line("| PyTorch | not measured: no python3 with torch here (Debian: `apt-get install python3-torch`) | | |");
+            Line("| PyTorch | cpu | not measured: no python3 with torch here (Debian: `apt-get install python3-torch`) | | | | | | |");
         else
         {
-            var gflops = peer.TokensPerSecond * step.FlopsPerToken / 1e9;
-            Line($"| PyTorch {peer.Version} (bench/peer/training_step.py) | {F(peer.TokensPerSecond, 0)} | {F(gflops, 2)} | {F(100 * gflops / peer.ModelSizedGflops, 0)} % of its own {F(peer.ModelSizedGflops, 1)} |");
+            var gflops = peer.TokensPerSecond * cpu.FlopsPerToken / 1e9;
+            Line($"| PyTorch {peer.Version} (bench/peer/training_step.py) | cpu | the same | | {F(peer.TokensPerSecond, 0)} | {F(cpu.FlopsPerToken / 1e6, 2)} M | {F(gflops, 2)} | {F(peer.ModelSizedGflops, 1)} | {F(100 * gflops / peer.ModelSizedGflops, 0)} % |");
         }
         Line();
     }
@@ -63,16 +64,17 @@ internal sealed class BenchmarkReport
         {
             Line("## One grading, by phase (the reference as a new student's submission, sandboxed)");
             Line();
-            Line("Seconds. *compile*: Roslyn in a sandboxed process (first of the run, then the median); *start*: the checker's");
-            Line("process, test discovery and the sandboxed worker, up to the first check; *checks*: every check but training;");
+            Line("Seconds. *compile*: Roslyn in a sandboxed process (first of the run, then the median); *start*: from handing");
+            Line("the grading to a checker to its first check (test discovery, the sandboxed worker), first of the run, when the");
+            Line("resident checker itself starts, then the median, when it is warm; *checks*: every check but training;");
             Line("*training*: the training checks (the submission's model; the reference's comes from the cache); *PDF*: writing");
             Line("feedback.pdf again from the same report; *total*: the whole grading, results.json and PDF included.");
             Line();
-            Line("| assignment | submission | repeats | compile (first) | compile | start | checks | training | PDF | total |");
-            Line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            Line("| assignment | submission | repeats | compile (first) | compile | start (first) | start | checks | training | PDF | total |");
+            Line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             _gradingHeader = true;
         }
-        Line($"| {assignment} | {phases.Submission} | {phases.Repeats} | {F(phases.FirstCompile, 2)} | {F(phases.Compile, 2)} | {F(phases.Start, 2)} | {F(phases.Checks, 2)} | {F(phases.Training, 2)} | {F(phases.Pdf, 2)} | {F(phases.Total, 2)} |");
+        Line($"| {assignment} | {phases.Submission} | {phases.Repeats} | {F(phases.FirstCompile, 2)} | {F(phases.Compile, 2)} | {F(phases.FirstStart, 2)} | {F(phases.Start, 2)} | {F(phases.Checks, 2)} | {F(phases.Training, 2)} | {F(phases.Pdf, 2)} | {F(phases.Total, 2)} |");
     }
 
     public void Batch(BatchThroughput batch)

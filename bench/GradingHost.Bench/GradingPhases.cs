@@ -12,13 +12,13 @@ namespace GradingHost.Bench;
 /// sources is served from the cache: what a new student pays. A correct model still starts exactly like the
 /// reference and is given the reference's training; a fault that changes the model's start trains.
 /// </summary>
-internal sealed record GradingPhases(string Submission, int Repeats, double FirstCompile, double Compile, double Start, double Checks, double Training, double Pdf, double Total)
+internal sealed record GradingPhases(string Submission, int Repeats, double FirstCompile, double Compile, double FirstStart, double Start, double Checks, double Training, double Pdf, double Total)
 {
     /// <param name="fault">the id of a fault in the grader's faults.yaml, or null for the reference</param>
     public static GradingPhases Measure(RepositoryLayout layout, string assignment, int repeats, string? fault = null)
     {
         var manifest = layout.Manifest(assignment);
-        var pipeline = new GradingPipeline(layout);
+        using var pipeline = new GradingPipeline(layout);
         var variant = fault is null ? null : manifest.Faults.Single(f => f.Id == fault);
         var scratch = Path.Combine(layout.Root, "out", "bench", assignment + (fault is null ? "" : "-" + fault));
         var runs = new List<(double Compile, double Start, double Checks, double Training, double Total)>();
@@ -42,7 +42,7 @@ internal sealed record GradingPhases(string Submission, int Repeats, double Firs
             FeedbackPdf.Write(last!, Path.Combine(scratch, "feedback.pdf"));
             return clock.Elapsed.TotalSeconds;
         }).ToList();
-        return new GradingPhases(fault ?? "reference", repeats, runs[0].Compile, Median(runs.Select(r => r.Compile)), Median(runs.Select(r => r.Start)),
+        return new GradingPhases(fault ?? "reference", repeats, runs[0].Compile, Median(runs.Select(r => r.Compile)), runs[0].Start, Median(runs.Select(r => r.Start)),
             Median(runs.Select(r => r.Checks)), Median(runs.Select(r => r.Training)), Median(pdf), Median(runs.Select(r => r.Total)));
     }
 

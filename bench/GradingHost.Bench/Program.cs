@@ -1,4 +1,5 @@
 using System.Globalization;
+using Course.Kit;
 using GradingHost.Bench;
 using GradingHost.Pipeline;
 
@@ -12,7 +13,9 @@ var report = new BenchmarkReport();
 Console.WriteLine("matmul roofline and the reference training step …");
 var roofline = Roofline.Measure();
 report.Roofline(roofline);
-report.Training(TrainingStep.Measure(roofline), PytorchPeer.Measure(layout));
+var cpuStep = TrainingStep.Measure(TrainingProfile.Cpu, warmup: 10, steps: 100);
+Console.WriteLine("the gpu profile's training step, on this CPU …");
+report.Training([cpuStep, TrainingStep.Measure(TrainingProfile.Gpu, warmup: 1, steps: 3)], PytorchPeer.Measure(layout));
 foreach (var id in layout.AssignmentIds)
 {
     Console.WriteLine($"grading the {id} reference {repeats} times …");

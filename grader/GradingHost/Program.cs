@@ -6,13 +6,11 @@ using GradingHost.Pipeline;
 var assignment = new Option<string>("--assignment") { Description = "assignment id, e.g. attention (see `gradinghost list`)", Required = true };
 var submission = new Option<string>("--submission") { Description = "a folder or .zip of .cs files, or 'reference' / 'starter'", Required = true };
 var outDir = new Option<string>("--out") { Description = "where results.json and feedback.pdf go", Required = true };
-var profile = new Option<string>("--profile") { Description = "training profile: cpu (CI, minutes on 2 cores) or gpu (the homework's full configuration)", DefaultValueFactory = _ => "cpu" };
-profile.AcceptOnlyFromAmong("cpu", "gpu");
+var profile = ProfileOption();
 var unsandboxed = new Option<bool>("--unsandboxed") { Description = "run student code without the sandbox: only to grade your own code on your own machine (the report says so)" };
 var verifyUnsandboxed = new Option<bool>("--unsandboxed") { Description = "run the variants without the sandbox (instructors' code only)" };
 var verifyOut = new Option<string>("--out") { Description = "where each graded variant's outputs go", DefaultValueFactory = _ => "out/verify" };
-var verifyProfile = new Option<string>("--profile") { Description = "training profile", DefaultValueFactory = _ => "cpu" };
-verifyProfile.AcceptOnlyFromAmong("cpu", "gpu");
+var verifyProfile = ProfileOption();
 
 var memory = MemoryOption();
 var grade = new Command("grade", "Grade one submission: writes results.json (Gradescope format) and feedback.pdf.") { assignment, submission, outDir, profile, unsandboxed, memory };
@@ -31,8 +29,7 @@ examplesCommand.SetAction(r => Commands.Examples(r.GetValue(examplesAssignment),
 
 var mutateAssignment = new Option<string>("--assignment") { Description = "assignment id", Required = true };
 var mutateOut = new Option<string>("--out") { Description = "where each mutant's sources and outputs go, and report.txt", DefaultValueFactory = _ => "out/mutate" };
-var mutateProfile = new Option<string>("--profile") { Description = "training profile", DefaultValueFactory = _ => "cpu" };
-mutateProfile.AcceptOnlyFromAmong("cpu", "gpu");
+var mutateProfile = ProfileOption();
 var mutateOnly = new Option<string?>("--only") { Description = "only the mutants whose id contains this text, e.g. \"Sampler.cs:30\"" };
 var mutateLimit = new Option<int?>("--limit") { Description = "grade at most this many mutants, spread evenly over them" };
 var mutateFast = new Option<bool>("--fast") { Description = "skip the training pass: survivors of the fast checks are reported as such" };
@@ -46,8 +43,7 @@ mutate.SetAction(r => Commands.Mutate(r.GetValue(mutateAssignment)!, r.GetValue(
 var allAssignment = new Option<string>("--assignment") { Description = "assignment id", Required = true };
 var allSubmissions = new Option<string>("--submissions") { Description = "a folder with one folder or .zip per student (named after them), or Gradescope's submission export", Required = true };
 var allOut = new Option<string>("--out") { Description = "where each student's results go, and gradebook.csv and class-summary.pdf", Required = true };
-var allProfile = new Option<string>("--profile") { Description = "training profile", DefaultValueFactory = _ => "cpu" };
-allProfile.AcceptOnlyFromAmong("cpu", "gpu");
+var allProfile = ProfileOption();
 var allJobs = new Option<int?>("--jobs") { Description = "gradings at once (default and most: one per core, as memory allows)" };
 var allShard = new Option<string?>("--shard") { Description = "INDEX/COUNT: grade only this machine's share of the class, e.g. $(JOB_COMPLETION_INDEX)/200 in a Kubernetes indexed Job" };
 var allMemory = MemoryOption();
@@ -67,11 +63,31 @@ var packageOut = new Option<string>("--out") { Description = "the zip to write, 
 var package = new Command("package", "Write Gradescope's autograder zip (setup.sh, run_autograder and the sources they build).") { packageAssignment, packageOut };
 package.SetAction(r => Commands.Package(r.GetValue(packageAssignment)!, r.GetValue(packageOut)!));
 
+var calibrateAssignment = new Option<string>("--assignment") { Description = "assignment id", Required = true };
+var calibrateProfile = ProfileOption();
+var calibrateSeeds = new Option<int>("--seeds") { Description = "train the reference at seeds 1..N (besides the profile's own)", DefaultValueFactory = _ => 5 };
+var calibrateMargin = new Option<double>("--margin") { Description = "the bar is the worst seed's dev perplexity times this", DefaultValueFactory = _ => 1.10 };
+var calibrate = new Command("calibrate", "Set a profile's dev-perplexity bar: train the reference at several seeds and write the worst times the margin, with the figures, into the manifest.")
+    { calibrateAssignment, calibrateProfile, calibrateSeeds, calibrateMargin };
+calibrate.SetAction(r => Commands.Calibrate(r.GetValue(calibrateAssignment)!, r.GetValue(calibrateProfile)!, r.GetValue(calibrateSeeds), r.GetValue(calibrateMargin)));
+
 var list = new Command("list", "List the assignments and their rubrics.");
 list.SetAction(_ => Commands.List());
 
-var root = new RootCommand("GradingHost: grades C#/TorchSharp language-model assignments.") { grade, gradeAll, verify, examplesCommand, mutate, release, package, list };
+var root = new RootCommand("GradingHost: grades C#/TorchSharp language-model assignments.") { grade, gradeAll, verify, examplesCommand, mutate, calibrate, release, package, list };
 return root.Parse(args).Invoke();
+
+// The course kit's profiles, named once (Course.Kit.TrainingProfile); whether an assignment may be graded with one is its manifest's say.
+static Option<string> ProfileOption()
+{
+    var option = new Option<string>("--profile")
+    {
+        Description = "training profile: cpu (CI, minutes on 2 cores) or gpu (the homework's full configuration)",
+        DefaultValueFactory = _ => Course.Kit.TrainingProfile.Cpu.Name,
+    };
+    option.AcceptOnlyFromAmong([.. Course.Kit.TrainingProfile.All.Select(p => p.Name)]);
+    return option;
+}
 
 // A machine with little memory (a Gradescope or Kubernetes container) sets it below what the container has
 // left after the host and checker, so that a student's runaway allocation meets the sandbox's limit, with its

@@ -47,7 +47,7 @@ public static class LocalTraining
             return 2;
         }
         var perplexity = LanguageModeling.Perplexity(model, corpus.Dev, profile.ContextLength, profile.EvalTokens);
-        var bar = manifest.Perplexity.GetValueOrDefault(profile.Name)?.Threshold;
+        var bar = manifest.Thresholds.GetValueOrDefault(profile.Name)?.DevPerplexity;
         AnsiConsole.MarkupLine(bar is not { } b
             ? $"Dev perplexity {perplexity:F3}."
             : perplexity <= b

@@ -68,8 +68,18 @@ public sealed class PipelineUnitTests
         var layout = RepositoryLayout.Discover();
         var output = Path.Combine(Directory.CreateTempSubdirectory().FullName, "out");
         var error = Assert.Throws<UserError>(() => new GradingPipeline(layout).Grade(layout.Manifest("attention"), "reference", output, "gpu"));
-        Assert.Contains("no calibrated dev-perplexity bar for the gpu profile", error.Message);
+        Assert.Contains("no dev-perplexity bar for the gpu profile yet", error.Message);
+        Assert.Contains("gradinghost calibrate --assignment attention --profile gpu", error.Message);
         Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void AProfileTheManifestDoesNotListIsRefused()
+    {
+        var layout = RepositoryLayout.Discover();
+        var output = Path.Combine(Directory.CreateTempSubdirectory().FullName, "out");
+        var error = Assert.Throws<UserError>(() => new GradingPipeline(layout).Grade(layout.Manifest("sampling"), "reference", output, "gpu"));
+        Assert.Contains("not graded with the gpu profile (its manifest lists: cpu)", error.Message);
     }
 
     [Theory]

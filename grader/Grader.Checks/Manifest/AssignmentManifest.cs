@@ -23,8 +23,13 @@ public sealed class AssignmentManifest
     /// <summary>APIs the assignment forbids because they would do the student's work; using one costs the item that owns BannedApiChecks.</summary>
     public List<ListedApi> BannedApis { get; set; } = [];
     public List<RubricItem> Items { get; set; } = [];
-    /// <summary>Dev-perplexity thresholds per training profile.</summary>
-    public Dictionary<string, PerplexityThreshold> Perplexity { get; set; } = [];
+    /// <summary>The course kit's training profiles (<c>Course.Kit.TrainingProfile</c>) this assignment may be graded with.</summary>
+    public List<string> Profiles { get; set; } = [];
+    /// <summary>
+    /// Dev-perplexity bars per profile, written by `gradinghost calibrate`. An assignment with any grades
+    /// perplexity, and a profile without one is refused for it until someone has measured it.
+    /// </summary>
+    public Dictionary<string, Calibration> Thresholds { get; set; } = [];
     /// <summary>
     /// Known-faulty variants of the reference that `gradinghost verify` grades. They quote the reference,
     /// so they live in the grader's faults.yaml (<see cref="LoadFaults"/>), never in the published manifest.
@@ -37,8 +42,27 @@ public sealed class AssignmentManifest
 
     public double ExtraCreditPoints => Items.Where(i => i.ExtraCredit).Sum(i => i.Points);
 
-    public static AssignmentManifest Load(string path) =>
-        Deserializer.Deserialize<AssignmentManifest>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} is empty.");
+    /// <summary>Why <paramref name="profile"/> cannot grade this assignment, or null when it can.</summary>
+    public string? WhyNotGradable(string profile)
+    {
+        if (!Profiles.Contains(profile))
+            return $"The {Id} assignment is not graded with the {profile} profile (its manifest lists: {string.Join(", ", Profiles)}).";
+        if (Thresholds.Count > 0 && !Thresholds.ContainsKey(profile))
+            return $"The {Id} assignment has no dev-perplexity bar for the {profile} profile yet (calibrated: {string.Join(", ", Thresholds.Keys)}): " +
+                   $"someone must first run `gradinghost calibrate --assignment {Id} --profile {profile}` where that profile can train " +
+                   "(the gpu profile needs a CUDA build of TorchSharp, which this machine's registry does not serve; see the README). Grade with a calibrated profile.";
+        return null;
+    }
+
+    /// <summary>The bar a training check compares with; a manifest whose training item lacks one is an instructor's error.</summary>
+    public double DevPerplexityBar(string profile) =>
+        Thresholds.TryGetValue(profile, out var calibration) ? calibration.DevPerplexity : throw new InvalidDataException(
+            $"assignment.yaml has no dev-perplexity bar for the {profile} profile, but a check grades perplexity: run `gradinghost calibrate --assignment {Id} --profile {profile}`.");
+
+    public static AssignmentManifest Load(string path) => Parse(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} is empty.");
+
+    /// <summary>A manifest from its text; null when the text is empty.</summary>
+    public static AssignmentManifest? Parse(string yaml) => Deserializer.Deserialize<AssignmentManifest?>(yaml);
 
     /// <summary>Reads the faults from a grader's faults.yaml (a single key, <c>faults:</c>).</summary>
     public void LoadFaults(string path) =>

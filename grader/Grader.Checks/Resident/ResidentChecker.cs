@@ -8,16 +8,22 @@ namespace GradingHost.Checks;
 /// line on standard input, runs the checks with that grading's settings, and ends each with a line
 /// <c><see cref="DoneMarker"/> id exit-code</c>. A batch so pays once for the runtime, the compiled checks
 /// and the reference; each submission still runs in its own sandboxed worker, started and stopped within
-/// its grading. The checker is trusted code, like the host: nothing of a student's runs here.
+/// its grading. The checker is trusted code, like the host: nothing of a student's runs here. Run with
+/// <see cref="CalibrateFlag"/> profile seed…, it trains its reference at each seed instead and writes one
+/// <see cref="CalibratedSeed"/> per line (`gradinghost calibrate`).
 /// </summary>
 public static class ResidentChecker
 {
     public const string Flag = "--resident";
     public const string DoneMarker = "##gradinghost-checks-done";
+    public const string CalibrateFlag = "--calibrate";
 
     /// <param name="runChecks">xunit's in-process console runner, given its arguments</param>
-    public static int Main(string[] args, Func<string[], int> runChecks)
+    /// <param name="calibration">the grader's reference model as a training check trains it; null when no item grades perplexity</param>
+    public static int Main(string[] args, Func<string[], int> runChecks, ReferenceCalibration? calibration = null)
     {
+        if (args is [CalibrateFlag, var profileName, .. var seeds])
+            return Calibrate(calibration, profileName, seeds);
         if (args is not [Flag])
             return runChecks(args);
         while (Console.In.ReadLine() is { } line)
@@ -45,6 +51,21 @@ public static class ResidentChecker
             Console.Out.WriteLine($"{DoneMarker} {request.Id} {exitCode}");
             Console.Out.Flush();
         }
+        return 0;
+    }
+
+    private static int Calibrate(ReferenceCalibration? calibration, string profileName, string[] seeds)
+    {
+        if (calibration is null)
+        {
+            Console.Error.WriteLine("This grader trains no model that a rubric item grades: there is nothing to calibrate.");
+            return 2;
+        }
+        // As a grading trains: libtorch on one thread (OneTorchThread), the cache shared with gradings.
+        TorchSharp.torch.set_num_threads(1);
+        var profile = Course.Kit.TrainingProfile.Named(profileName);
+        foreach (var seed in seeds.Select(ulong.Parse))
+            Console.Out.WriteLine(JsonSerializer.Serialize(calibration.Measure(profile, seed)));
         return 0;
     }
 }

@@ -44,7 +44,7 @@ public static class TrainingCheck
     public static void ReachesTheDevPerplexityThreshold(TrainedSubmission trained, string label, string advice, EmptyAttentionRows? explained = null)
     {
         var profile = SubmissionUnderTest.Profile;
-        var bar = ManifestLocation.ForThisGrader.Perplexity[profile.Name].Bar;
+        var bar = ManifestLocation.ForThisGrader.DevPerplexityBar(profile.Name);
         var perplexity = trained.Perplexity;
         if (trained.NonFiniteLossAtStart is { } start)
         {

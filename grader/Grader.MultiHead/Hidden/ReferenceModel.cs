@@ -8,6 +8,9 @@ public static class ReferenceModel
     /// <summary>The submission's language model trained with the profile, shared by the training check and the report.</summary>
     public static TrainedSubmission Trained { get; } = new(Models.Submission, Models.LanguageModel, heads: Models.TrainingHeads, Implementation);
 
+    /// <summary>The model the training check grades, as `gradinghost calibrate` trains it to set the bar.</summary>
+    public static ReferenceCalibration Calibration { get; } = new(Implementation, Models.LanguageModel, heads: Models.TrainingHeads);
+
     /// <summary>The multi-head reference's copy of HW2 Q1's Mlp.</summary>
     public static Implementation Mlp { get; } = Implementation.Reference(typeof(Homework.MultiHead.TinyLanguageModel), Models.MlpNamespace);
 

@@ -1,4 +1,5 @@
 using GradingHost.Batch;
+using GradingHost.Calibration;
 using GradingHost.Distribution;
 using GradingHost.Mutation;
 using GradingHost.Pipeline;
@@ -100,6 +101,23 @@ public static class Commands
         if (failed > 0)
             Console.Error.WriteLine($"gradinghost: the grader failed on {failed} submissions ({string.Join(", ", records.Where(r => r.Outcome == StudentOutcome.GraderFailed).Select(r => r.Student).Take(5))}); see the class summary.");
         return failed == 0 ? 0 : 1;
+    });
+
+    /// <returns>0 when the bar was measured and written into the manifest</returns>
+    public static int Calibrate(string assignment, string profile, int seeds, double margin) => Guarded(() =>
+    {
+        var layout = RepositoryLayout.Discover();
+        var manifest = layout.Manifest(assignment);
+        Console.WriteLine($"calibrate {manifest.Id}: training the reference with the {profile} profile at seeds 1-{seeds} and at the profile's own seed …");
+        var calibration = new Calibrator(layout).Run(manifest, profile, seeds, margin, seed =>
+            Console.WriteLine($"  seed {seed.Seed}: dev perplexity {seed.Perplexity:0.###}" + (seed.TokensPerSecond is { } rate ? $" (trained, {rate:N0} tokens/s)" : " (from the cache)")));
+        var path = layout.ManifestPath(manifest.Id);
+        var previous = manifest.Thresholds.GetValueOrDefault(profile)?.DevPerplexity;
+        ManifestThresholds.Write(path, profile, calibration);
+        Console.WriteLine($"calibrate {manifest.Id}: bar {calibration.DevPerplexity:0.0##} = worst seed {calibration.Seeds.Values.Max():0.##} × {calibration.Margin:0.0#}, rounded up" +
+                          (previous is { } p ? $" (was {p:0.0##})" : "") + $"; at the grading seed the reference reaches {calibration.AtGradingSeed:0.##}. Written to {Path.GetRelativePath(layout.Root, path)}.");
+        Console.WriteLine($"  measured: {calibration.Measured}");
+        return 0;
     });
 
     public static int Release(string assignment, string outDirectory) => Guarded(() =>

@@ -32,9 +32,8 @@ public sealed class GradingPipeline(RepositoryLayout layout) : IDisposable
         var started = DateTimeOffset.UtcNow;
         // The checker runs in a child process with its own working directory, so every path handed on must be absolute.
         outDirectory = Path.GetFullPath(outDirectory);
-        if (!manifest.Perplexity.ContainsKey(profile))
-            throw new UserError($"The {manifest.Id} assignment has no calibrated dev-perplexity bar for the {profile} profile " +
-                                $"(calibrated: {string.Join(", ", manifest.Perplexity.Keys)}); grade with one of those.");
+        if (manifest.WhyNotGradable(profile) is { } notGradable)
+            throw new UserError(notGradable);
         if (!options.Unsandboxed && Sandbox.Sandbox.WhyUnavailable is { } why)
             throw new UserError($"Student code runs only inside a sandbox, and none can be made here: {why}. " +
                                 "Grade as root with bubblewrap installed (./grader/scripts/setup-sandbox.sh does it), or pass --unsandboxed to grade your own code on your own machine.");

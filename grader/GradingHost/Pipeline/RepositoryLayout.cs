@@ -28,9 +28,11 @@ public sealed class RepositoryLayout
             .Where(d => File.Exists(Path.Combine(d, ManifestLocation.FileName)))
             .Select(Path.GetFileName).OfType<string>().Order().ToList();
 
+    public string ManifestPath(string assignmentId) => Path.Combine(Root, "assignments", assignmentId, ManifestLocation.FileName);
+
     public AssignmentManifest Manifest(string assignmentId)
     {
-        var path = Path.Combine(Root, "assignments", assignmentId, ManifestLocation.FileName);
+        var path = ManifestPath(assignmentId);
         if (!File.Exists(path))
             throw new UserError($"There is no assignment '{assignmentId}'. Known assignments: {string.Join(", ", AssignmentIds)}.");
         var manifest = AssignmentManifest.Load(path);
