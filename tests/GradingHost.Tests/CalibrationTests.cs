@@ -77,9 +77,36 @@ public sealed class CalibrationTests
 
         Assert.Equal([1UL, 1234UL], seen.Select(s => s.Seed));
         Assert.Equal(manifest.Thresholds["cpu"].AtGradingSeed, calibration.AtGradingSeed);
-        Assert.Equal(Math.Ceiling(seen[0].Perplexity * 1.1 * 10) / 10, calibration.DevPerplexity);
+        Assert.Equal(manifest.Thresholds["cpu"].Seeds[1], calibration.Seeds[1]);
+        Assert.Equal(Math.Ceiling(Math.Round(seen[0].Perplexity * 1.1, 6) * 10) / 10, calibration.DevPerplexity);
         Assert.InRange(calibration.DevPerplexity, calibration.AtGradingSeed * 1.1, calibration.AtGradingSeed * 1.3);
         Assert.Contains("600 AdamW steps of 32 × 64 tokens", calibration.Measured);
+    }
+
+    [Fact]
+    public void ALayoutItDoesNotWriteIsRefusedAndLeftAlone()
+    {
+        var path = CopyOfManifest("sampling");
+        File.AppendAllText(path, "thresholds: {cpu: {dev_perplexity: 9.9}}\n");
+        var before = File.ReadAllText(path);
+
+        var error = Assert.Throws<UserError>(() => ManifestThresholds.Write(path, "cpu", Measured));
+
+        Assert.Contains("one block mapping", error.Message);
+        Assert.Equal(before, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void WindowsLineEndingsStayWindowsLineEndings()
+    {
+        var path = CopyOfManifest("attention");
+        File.WriteAllText(path, File.ReadAllText(path).ReplaceLineEndings("\r\n"));
+
+        ManifestThresholds.Write(path, "cpu", Measured);
+
+        var text = File.ReadAllText(path);
+        Assert.Equal(text.Split('\n').Length - 1, text.Split("\r\n").Length - 1);
+        Assert.Equal(12.4, AssignmentManifest.Load(path).Thresholds["cpu"].DevPerplexity);
     }
 
     [Fact]

@@ -10,10 +10,14 @@ public sealed class ExampleSubmissionTests
 {
     private readonly RepositoryLayout _layout = RepositoryLayout.Discover();
 
+    /// <summary>One pipeline for every example, so that its resident checkers grade one example after another, as a batch does.</summary>
+    private static readonly GradingPipeline SharedPipeline = new(RepositoryLayout.Discover());
+
     private GradeReport Grade(string submission, string name, TimeSpan? limit = null, string assignment = "attention")
     {
         var output = Path.Combine(_layout.Root, "out", "test-examples", assignment, name);
-        var report = new GradingPipeline(_layout).Grade(_layout.Manifest(assignment), submission, output, "cpu", new GradingOptions { TimeLimit = limit });
+        using var pipeline = new GradingPipeline(_layout);
+        var report = pipeline.Grade(_layout.Manifest(assignment), submission, output, "cpu", new GradingOptions { TimeLimit = limit });
         Assert.True(File.Exists(Path.Combine(output, "results.json")));
         Assert.True(File.Exists(Path.Combine(output, "feedback.pdf")));
         return report;
@@ -35,7 +39,7 @@ public sealed class ExampleSubmissionTests
     [MemberData(nameof(AllExamples))]
     public void EveryExampleGradesAsItsExpectationSays(string assignment, string example)
     {
-        var outcome = new Examples(_layout, new GradingPipeline(_layout))
+        var outcome = new Examples(_layout, SharedPipeline)
             .GradeOne(assignment, Example(example, assignment), Path.Combine(_layout.Root, "out", "test-examples"), GradingOptions.Default);
         Assert.True(outcome.Met, $"{outcome.Submission}: expected {outcome.Expected}, got {outcome.Got}");
     }

@@ -39,7 +39,8 @@ public static class Hostile
         }
 
         var footprint = Footprint.Take(marker);
-        var report = new GradingPipeline(Layout).Grade(manifest, sources, output, "cpu", options ?? Unscreened);
+        using var pipeline = new GradingPipeline(Layout);
+        var report = pipeline.Grade(manifest, sources, output, "cpu", options ?? Unscreened);
 
         Assert.False(report.InternalError, report.Summary);
         Assert.Equal(0, report.Score);
@@ -57,7 +58,8 @@ public static class Hostile
         var fault = new Checks.Manifest.FaultyVariant { Id = name, File = edit.File, Find = edit.Find, Replace = edit.Replace };
         var sources = new Verification(Layout, new GradingPipeline(Layout)).FaultySources(manifest, fault, Path.Combine(Layout.Root, "out", "test-hostile-sources", name));
         var output = Path.Combine(Layout.Root, "out", "test-hostile", name);
-        var report = new GradingPipeline(Layout).Grade(manifest, sources, output, "cpu", new GradingOptions { TimeLimit = limit });
+        using var pipeline = new GradingPipeline(Layout);
+        var report = pipeline.Grade(manifest, sources, output, "cpu", new GradingOptions { TimeLimit = limit });
         Assert.False(report.InternalError, report.Summary);
         Assert.True(File.Exists(Path.Combine(output, "results.json")) && File.Exists(Path.Combine(output, "feedback.pdf")));
         return report;

@@ -113,7 +113,8 @@ public sealed class HostileInputTests
     private static GradeReport GradeOutput(string submission, string name)
     {
         var output = Path.Combine(Layout.Root, "out", "test-hostile-input", name);
-        var report = new GradingPipeline(Layout).Grade(Layout.Manifest("attention"), submission, output, "cpu");
+        using var pipeline = new GradingPipeline(Layout);
+        var report = pipeline.Grade(Layout.Manifest("attention"), submission, output, "cpu");
         Assert.Equal(0, report.Score);
         Assert.False(report.InternalError, report.Summary);
         Assert.True(File.Exists(Path.Combine(output, "feedback.pdf")));

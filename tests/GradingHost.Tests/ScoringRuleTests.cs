@@ -49,7 +49,8 @@ public sealed class ScoringRuleTests
 
     private static GradeReport Grade(string sources, string name)
     {
-        var report = new GradingPipeline(Layout).Grade(Layout.Manifest("attention"), sources, Path.Combine(Layout.Root, "out", "test-scoring", name), "cpu");
+        using var pipeline = new GradingPipeline(Layout);
+        var report = pipeline.Grade(Layout.Manifest("attention"), sources, Path.Combine(Layout.Root, "out", "test-scoring", name), "cpu");
         Assert.False(report.InternalError, report.Summary);
         return report;
     }

@@ -26,8 +26,8 @@ public sealed class AssignmentManifest
     /// <summary>The course kit's training profiles (<c>Course.Kit.TrainingProfile</c>) this assignment may be graded with.</summary>
     public List<string> Profiles { get; set; } = [];
     /// <summary>
-    /// Dev-perplexity bars per profile, written by `gradinghost calibrate`. An assignment with any grades
-    /// perplexity, and a profile without one is refused for it until someone has measured it.
+    /// Dev-perplexity bars per profile, written by `gradinghost calibrate`. Where an item grades perplexity
+    /// (<see cref="GradesPerplexity"/>), a profile without a bar is refused until someone has measured it.
     /// </summary>
     public Dictionary<string, Calibration> Thresholds { get; set; } = [];
     /// <summary>
@@ -42,15 +42,23 @@ public sealed class AssignmentManifest
 
     public double ExtraCreditPoints => Items.Where(i => i.ExtraCredit).Sum(i => i.Points);
 
+    /// <summary>The shared check that compares a trained model's dev perplexity with the profile's bar (Grader.Checks/Shared/TrainingCheck.cs).</summary>
+    public const string DevPerplexityCheck = "ReachesTheDevPerplexityThreshold";
+
+    /// <summary>Whether an item grades dev perplexity against a bar: then every profile it is graded with needs one.</summary>
+    public bool GradesPerplexity => Items.Any(i => i.Checks.Any(c => c.EndsWith("." + DevPerplexityCheck, StringComparison.Ordinal)));
+
     /// <summary>Why <paramref name="profile"/> cannot grade this assignment, or null when it can.</summary>
     public string? WhyNotGradable(string profile)
     {
         if (!Profiles.Contains(profile))
             return $"The {Id} assignment is not graded with the {profile} profile (its manifest lists: {string.Join(", ", Profiles)}).";
-        if (Thresholds.Count > 0 && !Thresholds.ContainsKey(profile))
-            return $"The {Id} assignment has no dev-perplexity bar for the {profile} profile yet (calibrated: {string.Join(", ", Thresholds.Keys)}): " +
-                   $"someone must first run `gradinghost calibrate --assignment {Id} --profile {profile}` where that profile can train " +
-                   "(the gpu profile needs a CUDA build of TorchSharp, which this machine's registry does not serve; see the README). Grade with a calibrated profile.";
+        if (GradesPerplexity && !Thresholds.ContainsKey(profile))
+            return $"The {Id} assignment has no dev-perplexity bar for the {profile} profile yet" +
+                   (Thresholds.Count > 0 ? $" (calibrated: {string.Join(", ", Thresholds.Keys)})" : "") +
+                   $": someone must first run `gradinghost calibrate --assignment {Id} --profile {profile}` where that profile can train" +
+                   (profile == "cpu" ? "" : " (the gpu profile needs a CUDA build of TorchSharp, which this machine's registry does not serve; see the README)") +
+                   ". Grade with a calibrated profile.";
         return null;
     }
 

@@ -1,12 +1,19 @@
 namespace GradingHost.Checks.Manifest;
 
-/// <summary>Grader projects copy their assignment.yaml next to their assembly; this finds and loads it.</summary>
+/// <summary>
+/// The manifest the checks grade by: the one the host names for the grading (so that a bar `gradinghost
+/// calibrate` has just written is the bar the host and the checks both use), else the copy each grader
+/// project puts next to its assembly (the students' public tests).
+/// </summary>
 public static class ManifestLocation
 {
     public const string FileName = "assignment.yaml";
 
-    private static readonly Lazy<AssignmentManifest> Current = new(() =>
-        AssignmentManifest.Load(Path.Combine(AppContext.BaseDirectory, FileName)));
+    /// <summary>The manifest's path, set by the host for each grading.</summary>
+    public const string Variable = "GRADINGHOST_MANIFEST";
+
+    private static readonly PerGrading<AssignmentManifest> Current = new(() =>
+        AssignmentManifest.Load(Environment.GetEnvironmentVariable(Variable) ?? Path.Combine(AppContext.BaseDirectory, FileName)));
 
     public static AssignmentManifest ForThisGrader => Current.Value;
 }

@@ -17,7 +17,8 @@ public static class GradingBoundary
             Tracked.Add(new WeakReference<IForgettable>(state));
     }
 
-    public static void End()
+    /// <returns>false when some state could not be forgotten (the failure is written to standard error)</returns>
+    public static bool End()
     {
         List<IForgettable> alive;
         lock (Gate)
@@ -25,7 +26,19 @@ public static class GradingBoundary
             Tracked.RemoveAll(r => !r.TryGetTarget(out _));
             alive = Tracked.Select(r => r.TryGetTarget(out var s) ? s : null).OfType<IForgettable>().ToList();
         }
+        var clean = true;
         foreach (var state in alive)
-            state.Forget();
+        {
+            try
+            {
+                state.Forget();
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"Forgetting a grading's state failed: {e}");
+                clean = false;
+            }
+        }
+        return clean;
     }
 }

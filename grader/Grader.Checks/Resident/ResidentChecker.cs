@@ -32,24 +32,33 @@ public static class ResidentChecker
                 ?? throw new InvalidDataException("The host sent an empty request.");
             foreach (var (name, value) in request.Environment)
                 Environment.SetEnvironmentVariable(name, value);
-            int exitCode;
+            var exitCode = 1;
+            var clean = true;
             try
             {
                 exitCode = runChecks([.. request.Arguments]);
             }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"The checks could not run: {e}");
+            }
             finally
             {
                 // Stops this submission's worker and forgets what the checks learned of its code.
-                GradingBoundary.End();
+                clean = GradingBoundary.End();
                 // The grading's tensors are libtorch memory that only their finalizers free; the managed heap
                 // alone is too small to prompt a collection, and a checker would grow by every grading's tensors.
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
             }
-            Console.Out.Flush();
+            // On a line of its own, whatever the checks left unfinished on the last one.
+            Console.Out.WriteLine();
             Console.Out.WriteLine($"{DoneMarker} {request.Id} {exitCode}");
             Console.Out.Flush();
+            // State that could not be forgotten must not meet the next student: the host starts a fresh checker.
+            if (!clean)
+                return 3;
         }
         return 0;
     }

@@ -41,13 +41,15 @@ public sealed class WorkerConnection : IDisposable, IForgettable
     /// <summary>Each grading's own: a resident checker stops it when the grading ends (<see cref="GradingBoundary"/>).</summary>
     private static readonly PerGrading<WorkerConnection> Submission = new(FromEnvironment);
 
-    static WorkerConnection() => AppDomain.CurrentDomain.ProcessExit += (_, _) => GradingBoundary.End();
+    static WorkerConnection() => AppDomain.CurrentDomain.ProcessExit += (_, _) => _ = GradingBoundary.End();
 
     private readonly Func<WorkerConnection, (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc)> _start;
     private (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc)? _session;
     private bool _hungBefore;
     /// <summary>Starts in this grading: <see cref="MaxStarts"/> bounds a student's crashes, not the gradings a resident checker serves.</summary>
     private int _starts;
+    /// <summary>Set for good by <see cref="Dispose"/>: a warm-up that runs late starts no worker for a grading that has ended.</summary>
+    private bool _disposed;
     /// <summary>Why the current session's connection broke, when it did: a worker that wrote garbage is told apart from one that died.</summary>
     private volatile JsonRpcDisconnectedEventArgs? _disconnected;
     private readonly Lock _gate = new();
@@ -169,7 +171,12 @@ public sealed class WorkerConnection : IDisposable, IForgettable
         }
     });
 
-    public void Dispose() => Stop();
+    public void Dispose()
+    {
+        lock (_gate)
+            _disposed = true;
+        Stop();
+    }
 
     /// <summary>
     /// Ends this connection's part in a grading: its worker is stopped (with every module it held), and the
@@ -187,6 +194,7 @@ public sealed class WorkerConnection : IDisposable, IForgettable
 
     private (IWorker Worker, SandboxedProcess? Process, JsonRpc? Rpc) Start()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         Generation++;
         _starts++;
         _disconnected = null;

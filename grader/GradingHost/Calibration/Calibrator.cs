@@ -23,26 +23,44 @@ public sealed class Calibrator(RepositoryLayout layout)
             throw new UserError("--seeds must be at least 1.");
         if (!(margin >= 1.0 && margin <= 2.0))
             throw new UserError($"--margin is a factor between 1 and 2 (1.10 allows ten per cent over the reference's worst seed); got {margin}.");
+        if (!manifest.GradesPerplexity)
+            throw new UserError($"No item of the {manifest.Id} assignment grades dev perplexity: there is nothing to calibrate.");
         var profile = TrainingProfile.Named(profileName);
         if (!manifest.Profiles.Contains(profile.Name))
             throw new UserError($"The {manifest.Id} assignment's manifest does not list the {profile.Name} profile; add it to `profiles:` first.");
         if (profile.Name != TrainingProfile.Cpu.Name && !TorchSharp.torch.cuda.is_available())
             throw new UserError($"The {profile.Name} profile is the homework's GPU configuration ({profile.Steps} steps at width {profile.Width}), and this build of " +
-                                "TorchSharp sees no CUDA device: calibrate it on a CUDA machine with `-p:TorchBackend=cuda` (README, \"Profiles\").");
+                                "TorchSharp sees no CUDA device: calibrate it on a CUDA machine with `-p:TorchBackend=cuda` (README, \"Profiles and their bars\").");
 
-        var measured = Measure(manifest, profile, [.. Enumerable.Range(1, seeds).Select(s => (ulong)s), profile.Seed], progress);
+        // Seeds 1..N other than the grading seed, which is measured once, on its own, as every grading trains.
+        var others = Enumerable.Range(1, seeds).Select(s => (ulong)s).Where(s => s != profile.Seed).ToList();
+        var measured = Measure(manifest, profile, [.. others, profile.Seed], progress);
         var atSeeds = measured.Where(m => m.Seed != profile.Seed).ToList();
+        var atGradingSeed = measured.Single(m => m.Seed == profile.Seed).Perplexity;
+        if (atSeeds.Count == 0)
+            throw new UserError($"--seeds {seeds} leaves no seed besides the grading seed ({profile.Seed}); use at least 2.");
+        if (measured.Any(m => !double.IsFinite(m.Perplexity)))
+            throw new UserError($"Calibrating {manifest.Id}: the reference's dev perplexity is not finite at some seed ({string.Join(", ", measured.Select(m => $"{m.Seed}: {m.Perplexity}"))}); fix the reference first.");
         var worst = atSeeds.Max(m => m.Perplexity);
-        return new Checks.Manifest.Calibration
+        var calibration = new Checks.Manifest.Calibration
         {
             DevPerplexity = Math.Ceiling(Math.Round(worst * margin, 6) * 10) / 10,
             Margin = margin,
-            AtGradingSeed = Math.Round(measured.Single(m => m.Seed == profile.Seed).Perplexity, 2),
+            AtGradingSeed = Math.Round(atGradingSeed, 2),
             Seeds = atSeeds.ToDictionary(m => m.Seed, m => Math.Round(m.Perplexity, 2)),
             Measured = $"reference, {profile.Steps} AdamW steps of {profile.BatchSize} × {profile.ContextLength} tokens, libtorch on one thread, " +
                        $"{DateTimeOffset.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores ({ThisMachine.Cpu}), {typeof(TorchSharp.torch).Assembly.GetName().Name} " +
                        $"{typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3)}",
         };
+        MustClearItsOwnBar(manifest, calibration);
+        return calibration;
+    }
+
+    private static void MustClearItsOwnBar(AssignmentManifest manifest, Checks.Manifest.Calibration calibration)
+    {
+        if (calibration.AtGradingSeed >= calibration.DevPerplexity)
+            throw new UserError($"Calibrating {manifest.Id}: the reference reaches {calibration.AtGradingSeed} at the grading seed, above the bar {calibration.DevPerplexity} " +
+                                "its other seeds give: a correct submission would fail. Use more seeds or a larger margin.");
     }
 
     private List<CalibratedSeed> Measure(AssignmentManifest manifest, TrainingProfile profile, IReadOnlyList<ulong> seeds, Action<CalibratedSeed> progress)

@@ -17,7 +17,7 @@ public sealed class CheckerPool : IDisposable
 
     public CheckerPool() => _sweep = new Timer(_ => Sweep(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
-    /// <summary>How many checkers this pool has started (a batch of N with J jobs starts J, plus one per checker that died).</summary>
+    /// <summary>How many checkers this pool has started: J per grader for a batch of J jobs, plus one for each that died, hung or sat idle past <see cref="IdleLimit"/>.</summary>
     public int Started { get; private set; }
 
     /// <summary>A checker of <paramref name="graderAssembly"/> that no other grading is using, started if none is idle.</summary>
@@ -33,9 +33,11 @@ public sealed class CheckerPool : IDisposable
                 _idle.RemoveAt(index);
                 return checker;
             }
-            Started++;
         }
-        return CheckerProcess.Start(graderAssembly);
+        var started = CheckerProcess.Start(graderAssembly);
+        lock (_gate)
+            Started++;
+        return started;
     }
 
     /// <summary>Takes <paramref name="checker"/> back for the next grading, or ends it if it is no longer usable.</summary>
@@ -82,6 +84,15 @@ public sealed class CheckerPool : IDisposable
                 _sweep.Change(_idle.Min(c => c.IdleSince) + IdleLimit - now, Timeout.InfiniteTimeSpan);
         }
         foreach (var checker in stale)
-            checker.Dispose();
+        {
+            try
+            {
+                checker.Dispose();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // On a timer thread an exception would end the whole host; the checker is gone from the pool either way.
+            }
+        }
     }
 }

@@ -36,7 +36,8 @@ public sealed class CheckerProcess : IDisposable
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(graderAssembly)!,
+            // Nothing is read relative to it; a worker run --unsandboxed inherits it, so not the grader's build folder.
+            WorkingDirectory = Path.GetTempPath(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -45,7 +46,7 @@ public sealed class CheckerProcess : IDisposable
         start.ArgumentList.Add(graderAssembly);
         start.ArgumentList.Add(ResidentChecker.Flag);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        // Most checker code runs once per grading: profiling it for a later re-JIT costs more than it returns (about 0.5 s of CPU a grading).
+        // Measured for a checker per grading (0.5 s of CPU each); a resident one keeps it off too, so that its first grading, the slowest, is not slowed.
         start.Environment["DOTNET_TieredPGO"] = "0";
         // The checker trains the reference models: keep freed activations instead of returning them to the kernel each step.
         start.Environment["MALLOC_MMAP_THRESHOLD_"] = (64 << 20).ToString(CultureInfo.InvariantCulture);
@@ -63,12 +64,31 @@ public sealed class CheckerProcess : IDisposable
     /// <returns>whether the checks ran to their end; xunit's exit code then, the checker's own when it died, none when it ran out of time</returns>
     public (bool Completed, bool TimedOut, int? ExitCode, string OutputTail) Run(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan wait)
     {
+        try
+        {
+            return Send(arguments, environment, wait);
+        }
+        catch
+        {
+            // Whatever went wrong, it may have read half a request: no further grading for it.
+            Usable = false;
+            Kill();
+            throw;
+        }
+    }
+
+    /// <summary>Whether it wrote anything at all for the last request: one that died before it did was dead already.</summary>
+    public bool Answered { get; private set; }
+
+    private (bool Completed, bool TimedOut, int? ExitCode, string OutputTail) Send(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan wait)
+    {
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         Task<int?> done;
         lock (_gate)
         {
             _output = new StringBuilder();
             _awaited = id;
+            Answered = false;
             _done = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
             done = _done.Task;
             if (_exited)
@@ -79,7 +99,7 @@ public sealed class CheckerProcess : IDisposable
             _process.StandardInput.WriteLine(JsonSerializer.Serialize(new CheckerRequest(id, arguments, environment)));
             _process.StandardInput.Flush();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
             // It has died; the wait below sees it.
         }
@@ -114,6 +134,10 @@ public sealed class CheckerProcess : IDisposable
         {
             Kill();
         }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or AggregateException)
+        {
+            // The process could not be signalled: nothing more to do for it.
+        }
         _process.Dispose();
     }
 
@@ -137,6 +161,8 @@ public sealed class CheckerProcess : IDisposable
                 _done.TrySetResult(code);
                 return;
             }
+            if (_awaited is not null)
+                Answered = true;
             _output.AppendLine(line);
             if (_output.Length > 16 * OutputTailChars)
                 _output.Remove(0, _output.Length - OutputTailChars);
@@ -155,6 +181,7 @@ public sealed class CheckerProcess : IDisposable
         }
     }
 
+    /// <summary>Never throws: a checker that cannot be killed (already gone, or no longer ours to signal) is left to its own exit.</summary>
     private void Kill()
     {
         try
@@ -162,9 +189,9 @@ public sealed class CheckerProcess : IDisposable
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(TimeSpan.FromSeconds(10));
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or AggregateException or NotSupportedException)
         {
-            // Already gone.
+            // Already gone, or not signallable.
         }
     }
 }

@@ -34,6 +34,9 @@ public sealed class GradingPipeline(RepositoryLayout layout) : IDisposable
         outDirectory = Path.GetFullPath(outDirectory);
         if (manifest.WhyNotGradable(profile) is { } notGradable)
             throw new UserError(notGradable);
+        if (profile != Course.Kit.TrainingProfile.Cpu.Name)
+            throw new UserError($"Grading with the {profile} profile needs the student's sandboxed worker to train on a GPU, and the sandbox binds no GPU device " +
+                                "yet (README, \"Profiles and their bars\"): their model would train on the CPU for hours, against a bar measured on a GPU. Grade with the cpu profile.");
         if (!options.Unsandboxed && Sandbox.Sandbox.WhyUnavailable is { } why)
             throw new UserError($"Student code runs only inside a sandbox, and none can be made here: {why}. " +
                                 "Grade as root with bubblewrap installed (./grader/scripts/setup-sandbox.sh does it), or pass --unsandboxed to grade your own code on your own machine.");
@@ -71,7 +74,7 @@ public sealed class GradingPipeline(RepositoryLayout layout) : IDisposable
             }
             else
             {
-                var run = IsolatedRun.Run(Checkers, graderAssembly, compiled, workerDirectory, sources, profile, work, Path.Combine(layout.Root, ".cache"), limit, options, group);
+                var run = IsolatedRun.Run(Checkers, graderAssembly, layout.ManifestPath(manifest.Id), compiled, workerDirectory, sources, profile, work, Path.Combine(layout.Root, ".cache"), limit, options, group);
                 checkSeconds = run.Seconds;
                 timedOut = run.TimedOut;
                 var outcomes = run.ResultsXml is null ? null : CheckResults.TryRead(run.ResultsXml);

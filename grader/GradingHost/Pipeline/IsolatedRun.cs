@@ -16,7 +16,7 @@ public static class IsolatedRun
     /// <summary>The checker's own wind-down after its deadline (it stops calling into student code 5 s before it).</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(20);
 
-    public static RunOutcome Run(CheckerPool checkers, string graderAssembly, CompileOutcome compiled, string workerDirectory, string sourceDirectory, string profile,
+    public static RunOutcome Run(CheckerPool checkers, string graderAssembly, string manifestPath, CompileOutcome compiled, string workerDirectory, string sourceDirectory, string profile,
         string workDirectory, string cacheDirectory, TimeSpan timeLimit, GradingOptions options, string group)
     {
         var resultsPath = Path.Combine(workDirectory, "checks.xml");
@@ -39,6 +39,7 @@ public static class IsolatedRun
             [WorkerConnection.DeadlineVariable] = deadline.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             [Sandbox.Sandbox.Variable] = options.Unsandboxed ? "none" : "bubblewrap",
             [ArtifactCache.Variable] = cacheDirectory,
+            [Checks.Manifest.ManifestLocation.Variable] = manifestPath,
         };
 
         var clock = Stopwatch.StartNew();
@@ -47,6 +48,13 @@ public static class IsolatedRun
         {
             // The checker stops calling into student code before its deadline; past the grace it is stuck itself.
             var (completed, timedOut, exitCode, tail) = checker.Run(arguments, environment, timeLimit + Grace);
+            if (!completed && !timedOut && !checker.Answered)
+            {
+                // It died before it started on this student (between gradings, say): no reason to charge them; once more, on a fresh one.
+                checkers.Return(checker);
+                checker = checkers.Rent(graderAssembly);
+                (completed, timedOut, exitCode, tail) = checker.Run(arguments, environment, (deadline + Grace - DateTimeOffset.UtcNow).Duration());
+            }
             return new RunOutcome(
                 completed && File.Exists(resultsPath) ? resultsPath : null,
                 // The checker stops calling student code a margin before its deadline: finishing past that means the limit cut checks short.
