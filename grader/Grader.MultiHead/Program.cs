@@ -1,11 +1,5 @@
 using GradingHost.Checks;
 using GradingHost.Checks.MultiHead;
-using Xunit.Runner.InProc.SystemConsole;
 
-// The host runs these checks once, or keeps this process for a whole batch (ResidentChecker --resident).
-return ResidentChecker.Main(args, arguments =>
-{
-    // Not ConsoleRunner.Run: after it returns, a watchdog ends a process that is still alive 11 s later.
-    using var runner = new ConsoleRunner(arguments);
-    return runner.EntryPoint(TextReader.Null, Console.Out).GetAwaiter().GetResult();
-}, ReferenceModel.Calibration);
+// Checks one submission, keeps serving gradings (--resident), or calibrates the reference (--calibrate): ResidentChecker.
+return ResidentChecker.Main(args, ReferenceModel.Calibration);

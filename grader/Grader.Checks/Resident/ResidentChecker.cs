@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Xunit.Runner.InProc.SystemConsole;
 
 namespace GradingHost.Checks;
 
@@ -18,14 +19,13 @@ public static class ResidentChecker
     public const string DoneMarker = "##gradinghost-checks-done";
     public const string CalibrateFlag = "--calibrate";
 
-    /// <param name="runChecks">xunit's in-process console runner, given its arguments</param>
     /// <param name="calibration">the grader's reference model as a training check trains it; null when no item grades perplexity</param>
-    public static int Main(string[] args, Func<string[], int> runChecks, ReferenceCalibration? calibration = null)
+    public static int Main(string[] args, ReferenceCalibration? calibration = null)
     {
         if (args is [CalibrateFlag, var profileName, .. var seeds])
             return Calibrate(calibration, profileName, seeds);
         if (args is not [Flag])
-            return runChecks(args);
+            return RunChecks(args);
         while (Console.In.ReadLine() is { } line)
         {
             var request = JsonSerializer.Deserialize<CheckerRequest>(line)
@@ -36,7 +36,7 @@ public static class ResidentChecker
             var clean = true;
             try
             {
-                exitCode = runChecks([.. request.Arguments]);
+                exitCode = RunChecks([.. request.Arguments]);
             }
             catch (Exception e)
             {
@@ -61,6 +61,14 @@ public static class ResidentChecker
                 return 3;
         }
         return 0;
+    }
+
+    /// <summary>xunit's in-process runner on the grader (the entry assembly), as its generated entry point would run it.</summary>
+    private static int RunChecks(string[] arguments)
+    {
+        // Not ConsoleRunner.Run: after it returns, a watchdog ends a process that is still alive 11 s later.
+        using var runner = new ConsoleRunner(arguments);
+        return runner.EntryPoint(TextReader.Null, Console.Out).GetAwaiter().GetResult();
     }
 
     private static int Calibrate(ReferenceCalibration? calibration, string profileName, string[] seeds)

@@ -108,9 +108,14 @@ public static class Commands
     {
         var layout = RepositoryLayout.Discover();
         var manifest = layout.Manifest(assignment);
-        Console.WriteLine($"calibrate {manifest.Id}: training the reference with the {profile} profile at seeds 1-{seeds} and at the profile's own seed …");
+        var first = true;
         var calibration = new Calibrator(layout).Run(manifest, profile, seeds, margin, seed =>
-            Console.WriteLine($"  seed {seed.Seed}: dev perplexity {seed.Perplexity:0.###}" + (seed.TokensPerSecond is { } rate ? $" (trained, {rate:N0} tokens/s)" : " (from the cache)")));
+        {
+            if (first)
+                Console.WriteLine($"calibrate {manifest.Id}: the reference trained with the {profile} profile at seeds 1-{seeds} and at the profile's own seed:");
+            first = false;
+            Console.WriteLine($"  seed {seed.Seed}: dev perplexity {seed.Perplexity:0.###}" + (seed.TokensPerSecond is { } rate ? $" (trained, {rate:N0} tokens/s)" : " (from the cache)"));
+        });
         var path = layout.ManifestPath(manifest.Id);
         var previous = manifest.Thresholds.GetValueOrDefault(profile)?.DevPerplexity;
         ManifestThresholds.Write(path, profile, calibration);
