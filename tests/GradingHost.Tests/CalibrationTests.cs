@@ -39,6 +39,18 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void ACommentInsideTheReplacedEntryIsKept()
+    {
+        var path = CopyOfManifest("attention");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("    margin: 1.1\n", "    margin: 1.1\n    # measured twice, same figures\n", StringComparison.Ordinal));
+
+        ManifestThresholds.Write(path, "cpu", Measured);
+
+        Assert.Contains("    # measured twice, same figures", File.ReadAllLines(path));
+        Assert.Equal(12.4, AssignmentManifest.Load(path).Thresholds["cpu"].DevPerplexity);
+    }
+
+    [Fact]
     public void ANewProfileIsAddedBesideTheOthers()
     {
         var path = CopyOfManifest("attention");

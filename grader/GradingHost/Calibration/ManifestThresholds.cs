@@ -8,7 +8,8 @@ namespace GradingHost.Calibration;
 
 /// <summary>
 /// Writes one profile's <see cref="Checks.Manifest.Calibration"/> into assignment.yaml under
-/// <c>thresholds:</c>, leaving every other line (the instructors' comments included) as it was. By hand,
+/// <c>thresholds:</c>, leaving every other line as it was and keeping the instructors' comments, those inside
+/// the replaced entry included. By hand,
 /// line by line: YamlDotNet cannot write a document back with its comments. Only the block layout this
 /// writes is edited (a <c>thresholds:</c> key at the margin, profiles two spaces in); anything else is
 /// refused with a message rather than guessed at. The result is read back with the manifest's own
@@ -45,8 +46,10 @@ public static partial class ManifestThresholds
             else
             {
                 var entryEnd = LastContentLine(lines, entry, EndOfBlock(lines, entry, indent: 2)) + 1;
+                // An instructor's comment inside the old entry is kept, above the new one.
+                var comments = lines.GetRange(entry, entryEnd - entry).Where(l => l.TrimStart().StartsWith('#')).ToList();
                 lines.RemoveRange(entry, entryEnd - entry);
-                lines.InsertRange(entry, block);
+                lines.InsertRange(entry, [.. comments, .. block]);
             }
         }
 
