@@ -79,7 +79,7 @@ public static class Hostile
 
         public static Footprint Take(string marker)
         {
-            var cache = Directory.CreateDirectory(Path.Combine(Layout.Root, ".cache")).FullName;
+            var cache = Directory.CreateDirectory(Layout.CacheDirectory).FullName;
             var sentinel = Path.Combine(cache, $"sentinel-{marker}.dat");
             File.WriteAllText(sentinel, marker);
             return new Footprint(marker, sentinel, Watched().ToDictionary(f => f, Hash));
@@ -92,7 +92,7 @@ public static class Hostile
                 Assert.Equal(_marker, File.ReadAllText(_sentinel));
                 foreach (var (file, hash) in _hashes)
                     Assert.Equal(hash, Hash(file));
-                Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Path.Combine(Layout.Root, ".cache"), $"*{_marker}*"), f => f != _sentinel);
+                Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Layout.CacheDirectory, $"*{_marker}*"), f => f != _sentinel);
                 Assert.Empty(Directory.EnumerateFileSystemEntries("/tmp", $"*{_marker}*"));
                 Assert.Empty(ProcessesMentioning(_marker));
             }

@@ -65,17 +65,11 @@ public sealed class Calibrator(RepositoryLayout layout)
 
     private List<CalibratedSeed> Measure(AssignmentManifest manifest, TrainingProfile profile, IReadOnlyList<ulong> seeds, Action<CalibratedSeed> progress)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { layout.GraderAssembly(manifest), ResidentChecker.CalibrateFlag, profile.Name }.Concat(seeds.Select(s => s.ToString(CultureInfo.InvariantCulture))))
-            start.ArgumentList.Add(argument);
-        start.Environment[ArtifactCache.Variable] = Path.Combine(layout.Root, ".cache");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var start = CheckerProcess.StartInfo(layout.GraderAssembly(manifest),
+            [ResidentChecker.CalibrateFlag, profile.Name, .. seeds.Select(s => s.ToString(CultureInfo.InvariantCulture))]);
+        start.Environment[ArtifactCache.Variable] = layout.CacheDirectory;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.StandardInput.Close();
         var errors = process.StandardError.ReadToEndAsync();
         var measured = new List<CalibratedSeed>();
         while (process.StandardOutput.ReadLine() is { } line)

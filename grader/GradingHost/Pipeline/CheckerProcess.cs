@@ -32,7 +32,8 @@ public sealed class CheckerProcess : IDisposable
 
     public DateTimeOffset IdleSince { get; set; } = DateTimeOffset.UtcNow;
 
-    public static CheckerProcess Start(string graderAssembly)
+    /// <summary>How a grader's process is started, to check (<see cref="ResidentChecker.Flag"/>) or to calibrate its reference.</summary>
+    internal static ProcessStartInfo StartInfo(string graderAssembly, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,13 +45,20 @@ public sealed class CheckerProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(graderAssembly);
-        start.ArgumentList.Add(ResidentChecker.Flag);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // Measured for a checker per grading (0.5 s of CPU each); a resident one keeps it off too, so that its first grading, the slowest, is not slowed.
         start.Environment["DOTNET_TieredPGO"] = "0";
         // The checker trains the reference models: keep freed activations instead of returning them to the kernel each step.
         start.Environment["MALLOC_MMAP_THRESHOLD_"] = (64 << 20).ToString(CultureInfo.InvariantCulture);
         start.Environment["MALLOC_TRIM_THRESHOLD_"] = (128 << 20).ToString(CultureInfo.InvariantCulture);
+        return start;
+    }
+
+    public static CheckerProcess Start(string graderAssembly)
+    {
+        var start = StartInfo(graderAssembly, [ResidentChecker.Flag]);
         var checker = new CheckerProcess(new Process { StartInfo = start }) { GraderAssembly = graderAssembly };
         checker._process.OutputDataReceived += (_, e) => checker.Received(e.Data, standardOutput: true);
         checker._process.ErrorDataReceived += (_, e) => checker.Received(e.Data, standardOutput: false);

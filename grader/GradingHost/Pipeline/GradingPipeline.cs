@@ -74,7 +74,7 @@ public sealed class GradingPipeline(RepositoryLayout layout) : IDisposable
             }
             else
             {
-                var run = IsolatedRun.Run(Checkers, graderAssembly, layout.ManifestPath(manifest.Id), compiled, workerDirectory, sources, profile, work, Path.Combine(layout.Root, ".cache"), limit, options, group);
+                var run = IsolatedRun.Run(Checkers, graderAssembly, layout.ManifestPath(manifest.Id), compiled, workerDirectory, sources, profile, work, layout.CacheDirectory, limit, options, group);
                 checkSeconds = run.Seconds;
                 timedOut = run.TimedOut;
                 var outcomes = run.ResultsXml is null ? null : CheckResults.TryRead(run.ResultsXml);

@@ -28,6 +28,9 @@ public sealed class RepositoryLayout
             .Where(d => File.Exists(Path.Combine(d, ManifestLocation.FileName)))
             .Select(Path.GetFileName).OfType<string>().Order().ToList();
 
+    /// <summary>Trained models and other expensive artefacts, written only by trusted code (the checker), keyed by content.</summary>
+    public string CacheDirectory => Path.Combine(Root, ".cache");
+
     public string ManifestPath(string assignmentId) => Path.Combine(Root, "assignments", assignmentId, ManifestLocation.FileName);
 
     public AssignmentManifest Manifest(string assignmentId)
