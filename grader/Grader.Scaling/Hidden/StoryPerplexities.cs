@@ -1,0 +1,32 @@
+using Course.Kit;
+
+namespace GradingHost.Checks.Scaling;
+
+/// <summary>
+/// The study's raw numbers: each family member's perplexity on each study story, computed once per grading
+/// by the student's Perplexity.Compute (the whole-stories checks and the report read them), and once per
+/// checker by the reference.
+/// </summary>
+public static class StoryPerplexities
+{
+    private static readonly PerGrading<double[][]> Students = new(() => Compute(
+        (model, story) =>
+        {
+            using var probe = ModelProbe.Of(model);
+            return Models.Submission.Perplexity(probe, story);
+        }));
+
+    private static readonly Lazy<double[][]> References = new(() =>
+        Compute((model, story) => Homework.Scaling.Perplexity.Compute(model, story).item<double>()));
+
+    /// <summary>[member][story], by the student's code; throws what it threw, in every check that reads it.</summary>
+    public static double[][] Student => Students.Value;
+
+    /// <summary>[member][story], by the reference.</summary>
+    public static double[][] Reference => References.Value;
+
+    private static double[][] Compute(Func<NeuralNGramModel, long[], double> perplexity) =>
+        Family.Members(SubmissionUnderTest.Profile)
+            .Select(model => Family.StudyStories.Select(story => perplexity(model, story)).ToArray())
+            .ToArray();
+}
