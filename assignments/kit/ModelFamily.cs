@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace Course.Kit;
 
 /// <summary>
-/// The scaling study's models: four neural n-gram models of increasing width (about 4k to 170k
-/// parameters), each trained on the TinyStories train split with the profile's steps, batch, window and
+/// The scaling study's models: four neural n-gram models of increasing width (about 2k to 132k
+/// parameters with the 79 characters of the train split), each trained on the TinyStories train split with the profile's steps, batch, window and
 /// learning rate. The course used Qwen2.5 0.5B–3B, which cannot be downloaded here; any family whose
 /// models map (1, T) ids to (1, T, V) logits can be studied with the same code.
 /// </summary>

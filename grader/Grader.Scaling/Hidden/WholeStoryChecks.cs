@@ -27,6 +27,8 @@ public sealed class WholeStoryChecks
     public void PerplexityFallsWithModelSize()
     {
         var means = StoryPerplexities.Student.Select(p => p.Average()).ToArray();
+        if (means.Any(m => !double.IsFinite(m)))
+            throw new StudentCodeFailed("Some story perplexities are not finite, so there is no trend to read; the check of every story says which.");
         var configs = ModelFamily.Members(Family.Stories.Vocabulary.Size);
         for (var m = 1; m < means.Length; m++)
             if (!(means[m] < means[m - 1]))
