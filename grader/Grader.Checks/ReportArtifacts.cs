@@ -11,6 +11,7 @@ public static class ReportArtifacts
     public const string AttentionFile = "attention.json";
     public const string MeasurementsFile = "measurements.json";
     public const string ChartsFile = "charts.json";
+    public const string PlotsFile = "plots.json";
     public const string TablesFile = "tables.json";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -26,6 +27,9 @@ public static class ReportArtifacts
 
     /// <summary>A bar chart, e.g. dev perplexity with and without layer norm.</summary>
     public static void Chart(BarChart chart) => Append(ChartsFile, chart);
+
+    /// <summary>A scatter or line plot, e.g. dev loss against compute on log–log axes with a fitted power law.</summary>
+    public static void Plot(ScatterPlot plot) => Append(PlotsFile, plot);
 
     /// <summary>A table of text, e.g. the student's generations per prompt.</summary>
     public static void Table(TextTable table) => Append(TablesFile, table);

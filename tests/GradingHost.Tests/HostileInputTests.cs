@@ -91,6 +91,8 @@ public sealed class HostileInputTests
         Assert.Null(CheckResults.TryRead(Path.Combine(directory, "checks.xml")));
         File.WriteAllText(Path.Combine(directory, ReportArtifacts.ChartsFile), "[{\"title\": 3, ");
         Assert.Empty(ReportArtifacts.ReadList<BarChart>(directory, ReportArtifacts.ChartsFile));
+        File.WriteAllText(Path.Combine(directory, ReportArtifacts.PlotsFile), "[{\"title\": \"t\", \"series\": [{\"x\": [1, \"two\"]}]}]");
+        Assert.Empty(ReportArtifacts.ReadList<ScatterPlot>(directory, ReportArtifacts.PlotsFile));
         File.WriteAllText(Path.Combine(directory, ReportArtifacts.TablesFile), "[null, {\"title\": \"t\"}]");
         Assert.Single(ReportArtifacts.ReadList<TextTable>(directory, ReportArtifacts.TablesFile));
         File.WriteAllText(Path.Combine(directory, ReportArtifacts.AttentionFile), "{\"tokens\": [\"a\"], \"reference\": [[1, 2], [3]]");
@@ -105,6 +107,7 @@ public sealed class HostileInputTests
         var report = new GradeReport("student", "attention", "title", "cpu", "0", DateTimeOffset.UnixEpoch, 1, "summary", "sandbox", items, [],
             new AttentionPattern(["a", "b"], [[1.0], [0.5, 0.5, 0.5]], null),
             [new BarChart("chart", "axis", ["only one label"], [1.0, 2.0, double.NaN], "caption")],
+            [new ScatterPlot("plot", "x", "y", true, true, [new PlotSeries("s", [1.0, -2.0], [double.NaN], Low: [5.0])], "caption")],
             [new TextTable("table", ["a"], [["x", "y", "z"]])]);
         Report.FeedbackPdf.Write(report, path);
         Assert.True(new FileInfo(path).Length > 1000);

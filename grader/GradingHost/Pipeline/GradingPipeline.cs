@@ -127,6 +127,7 @@ public sealed class GradingPipeline(RepositoryLayout layout) : IDisposable
             ReportArtifacts.ReadList<ReportMeasurement>(artifacts, ReportArtifacts.MeasurementsFile),
             ReportArtifacts.ReadOne<AttentionPattern>(artifacts, ReportArtifacts.AttentionFile),
             ReportArtifacts.ReadList<BarChart>(artifacts, ReportArtifacts.ChartsFile),
+            ReportArtifacts.ReadList<ScatterPlot>(artifacts, ReportArtifacts.PlotsFile),
             ReportArtifacts.ReadList<TextTable>(artifacts, ReportArtifacts.TablesFile),
             internalError)
         {

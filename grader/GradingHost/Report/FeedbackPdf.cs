@@ -34,6 +34,7 @@ public static class FeedbackPdf
                 Measurements = [],
                 Attention = null,
                 Charts = [],
+                Plots = [],
                 Tables = [],
             }, pdfPath);
         }
@@ -71,6 +72,8 @@ public static class FeedbackPdf
         Notes(writer, report.Items.Where(i => i.Possible - i.Earned < Unshown && i.Messages.Count > 0).ToList());
         foreach (var chart in report.Charts)
             writer.ChartSection(chart);
+        foreach (var plot in report.Plots)
+            writer.PlotSection(plot);
         foreach (var table in report.Tables)
             writer.TableSection(table);
         if (report.Attention is { Reference.Length: > 0 } attention)

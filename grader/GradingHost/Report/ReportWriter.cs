@@ -206,6 +206,18 @@ internal sealed class ReportWriter : IDisposable
         Paragraph(chart.Caption, muted: true);
     }
 
+    /// <summary>A heading, the scatter plot across the page and its caption below, all kept on one page.</summary>
+    public void PlotSection(ScatterPlot plot)
+    {
+        // The artefact comes from JSON a grading wrote, which may leave out what the record says it has.
+        var (title, caption) = (plot.Title ?? "", plot.Caption ?? "");
+        _flow.KeepTogether(HeadingGap + HeadingHeight(title) + ScatterPlots.Height + FigureGap + ParagraphHeight(caption, _muted));
+        Heading(title);
+        _flow.Place(ScatterPlots.Height, (canvas, top) => ScatterPlots.Draw(canvas, SKRect.Create(Left, top, Width, ScatterPlots.Height), plot));
+        _flow.Gap(FigureGap);
+        Paragraph(caption, muted: true);
+    }
+
     /// <summary>Lays out every page, each with "<paramref name="footer"/> · page N of M" at its foot, and writes the PDF.</summary>
     public void Save(string pdfPath, SKDocumentPdfMetadata metadata, string footer)
     {

@@ -22,6 +22,7 @@ public sealed record GradeReport(
     IReadOnlyList<ReportMeasurement> Measurements,
     AttentionPattern? Attention,
     IReadOnlyList<BarChart> Charts,
+    IReadOnlyList<ScatterPlot> Plots,
     IReadOnlyList<TextTable> Tables,
     bool InternalError = false)
 {
