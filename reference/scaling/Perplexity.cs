@@ -12,8 +12,6 @@ public static class Perplexity
     /// </summary>
     public static Tensor TokenNegativeLogLikelihoods(nn.Module<Tensor, Tensor> model, long[] tokens)
     {
-        if (tokens.Length < 2)
-            throw new ArgumentException("A text needs at least two tokens to score one.", nameof(tokens));
         model.eval();
         using var _ = no_grad();
         var input = tensor(tokens, [1, tokens.Length]);
@@ -34,8 +32,6 @@ public static class Perplexity
     /// </summary>
     public static Tensor Conditional(nn.Module<Tensor, Tensor> model, long[] context, long[] continuation)
     {
-        if (context.Length < 1 || continuation.Length < 1)
-            throw new ArgumentException("Both the context and the continuation need at least one token.");
         var nll = TokenNegativeLogLikelihoods(model, [.. context, .. continuation]);   // scores tokens 1 … C + K − 1
         return nll[(context.Length - 1)..].mean().exp();                               // the last K: the continuation
     }
@@ -43,7 +39,7 @@ public static class Perplexity
     /// <summary>The positions in the text (1 … N − 1) of the <paramref name="k"/> tokens with the largest NLL, largest first.</summary>
     public static long[] TopContributors(Tensor negativeLogLikelihoods, int k)
     {
-        var (_, order) = negativeLogLikelihoods.topk(Math.Min(k, (int)negativeLogLikelihoods.shape[0]));
+        var (_, order) = negativeLogLikelihoods.topk(k);
         return (order + 1).data<long>().ToArray();
     }
 }

@@ -66,8 +66,8 @@ public sealed class ScalingStudyTests
     }
 
     /// <summary>A language model whose forward pass is a function, as the stand-in is in the checker.</summary>
-    private sealed class FunctionModel(Func<Tensor, Tensor> forward) : nn.Module<Tensor, Tensor>("FunctionModel")
+    private sealed class FunctionModel(Func<Tensor, Tensor> answer) : nn.Module<Tensor, Tensor>("FunctionModel")
     {
-        public override Tensor forward(Tensor input) => forward(input);
+        public override Tensor forward(Tensor input) => answer(input);
     }
 }
