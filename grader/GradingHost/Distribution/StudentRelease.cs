@@ -89,7 +89,7 @@ public sealed class StudentRelease(RepositoryLayout layout)
         if (projects.Any(p => p.Contains($"{id}.tests", StringComparison.Ordinal)))
             text.Append($"dotnet test starter/{id}.tests        # the public checks, on your code\n");
         if (projects.Any(p => p.Contains($"{id}.train", StringComparison.Ordinal)))
-            text.Append($"dotnet run --project starter/{id}.train   # train your model: the loss, and your dev perplexity against the bar\n");
+            text.Append($"dotnet run --project starter/{id}.train   # train on your machine as the grader does, with your code (the handout says what it prints)\n");
         text.Append("```\n\nThe public checks are some of the grader's checks; the grader runs more, on inputs it does not publish.\n")
             .Append("Hand in, as one folder or one .zip, the .cs files of: ")
             .Append(string.Join(", ", manifest.Starter.Select(s => $"`{s}`")))
