@@ -15,7 +15,7 @@ namespace GradingHost.Checks.Scaling;
 public sealed class StudyForTheReport
 {
     /// <summary>Stories whose second half is scored with and without the first as context.</summary>
-    public const int ConditionalStories = 20;
+    public const int ConditionalStories = 10;
     public const int TopTokens = 10;
 
     [Fact]
