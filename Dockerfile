@@ -22,7 +22,7 @@ RUN ./grader/scripts/build.sh
 
 # The reference's trainings are paid once, here, instead of by the first student of every container.
 # Unsandboxed because only the course's own reference runs at this step (and a build has no namespaces).
-ARG ASSIGNMENTS="attention layernorm multihead sampling scaling"
+ARG ASSIGNMENTS="attention layernorm multihead sampling scaling finetuning"
 RUN for assignment in $ASSIGNMENTS; do \
       ./gradinghost grade --assignment "$assignment" --submission reference --out "/tmp/reference-$assignment" --unsandboxed || exit 1; \
     done \

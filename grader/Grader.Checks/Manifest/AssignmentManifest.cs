@@ -31,6 +31,11 @@ public sealed class AssignmentManifest
     /// </summary>
     public Dictionary<string, Calibration> Thresholds { get; set; } = [];
     /// <summary>
+    /// A Hugging Face GPT-2 checkpoint (model.safetensors), relative to the repository, for the fine-tuning
+    /// report's GPT-2 row; none ships, so it is optional everywhere and the report says when it is absent.
+    /// </summary>
+    public string? Gpt2Checkpoint { get; set; }
+    /// <summary>
     /// Known-faulty variants of the reference that `gradinghost verify` grades. They quote the reference,
     /// so they live in the grader's faults.yaml (<see cref="LoadFaults"/>), never in the published manifest.
     /// </summary>

@@ -12,8 +12,10 @@ public static class ManifestLocation
     /// <summary>The manifest's path, set by the host for each grading.</summary>
     public const string Variable = "GRADINGHOST_MANIFEST";
 
-    private static readonly PerGrading<AssignmentManifest> Current = new(() =>
-        AssignmentManifest.Load(Environment.GetEnvironmentVariable(Variable) ?? Path.Combine(AppContext.BaseDirectory, FileName)));
+    private static readonly PerGrading<AssignmentManifest> Current = new(() => AssignmentManifest.Load(PathForThisGrader));
+
+    /// <summary>Where the manifest the checks read is: the host's, or the copy beside the grader.</summary>
+    public static string PathForThisGrader => Environment.GetEnvironmentVariable(Variable) ?? Path.Combine(AppContext.BaseDirectory, FileName);
 
     public static AssignmentManifest ForThisGrader => Current.Value;
 }

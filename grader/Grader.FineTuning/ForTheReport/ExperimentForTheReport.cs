@@ -1,0 +1,114 @@
+using Course.Kit;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace GradingHost.Checks.FineTuning;
+
+/// <summary>
+/// Not a rubric check: HW2 Q5–Q7 for the report. The (a)–(d) table with bits per character, the forgetting
+/// chart, the reference protocol's loss curves with the student's models' dev losses on them, and eight
+/// prompts (the four HW2 prompts and four Shakespearean ones) continued by the student's fine-tuned model
+/// beside GPT-2 when a checkpoint is supplied. Everything is measured here from the models' logits.
+/// </summary>
+public sealed class ExperimentForTheReport
+{
+    public static readonly string[] Prompts =
+    [
+        "The quick brown fox", "In the beginning", "What is 5 + 5?", "The meaning of life is",
+        "ROMEO:\n", "KING HENRY:\n", "To be, or not to be,", "Now is the winter of",
+    ];
+
+    private const int NewCharacters = 40, NewGpt2Tokens = 12;
+    private const double Temperature = 0.8;
+
+    [Fact]
+    public void RecordTheExperiment()
+    {
+        var profile = SubmissionUnderTest.Profile;
+        var setup = Setup.For(profile);
+        var reference = ReferenceProtocol.Value;
+        ExperimentResult? yours = null;
+        string? why = null;
+        try
+        {
+            yours = Experiment.Value;
+        }
+        catch (Exception e) when (e is StudentFeedback or StudentCodeFailed or NotImplementedException)
+        {
+            why = e is NotImplementedException ? "not implemented yet" : "it failed (see the rubric)";
+        }
+        var devText = BrownCorpus.Instance.Vocabulary.Decode(setup.ShakespeareDev);
+        var (gpt2, gpt2NotRun) = Gpt2ForTheReport.Evaluate(devText, Prompts, NewGpt2Tokens, Temperature, profile.Seed);
+
+        string Row(double? perplexity) => perplexity is { } p ? $"{p:0.###}" : "—";
+        string Bits(double? perplexity) => perplexity is { } p ? $"{Math.Log2(p):0.###}" : "—";
+        ReportArtifacts.Table(new TextTable(
+            $"HW2 Q5–Q7 on Shakespeare dev (first {setup.ShakespeareDev.Length - 1} characters), measured by the grader" + (why is null ? "" : $"; your Run: {why}"),
+            ["Model", "Your perplexity", "Bits per character", "Reference's perplexity"],
+            [
+                ["(a) pretrained on Brown, not adapted", Row(yours?.Unadapted), Bits(yours?.Unadapted), $"{reference.Unadapted:0.###}"],
+                [$"(b) trained from scratch ({setup.Steps} steps)", Row(yours?.FromScratch), Bits(yours?.FromScratch), $"{reference.FromScratch:0.###}"],
+                [yours is null ? "(c) fine-tuned" : $"(c) fine-tuned ({yours.Reported[1]:0} steps at {yours.Reported[0]:G3})", Row(yours?.FineTuned), Bits(yours?.FineTuned), $"{reference.FineTuned:0.###}"],
+                ["(d) GPT-2 (BPE)", "—", gpt2 is null ? gpt2NotRun! : $"{gpt2.BitsPerCharacter:0.###}", "—"],
+            ]));
+        ReportArtifacts.Measurement("Why bits per character",
+            "GPT-2 predicts BPE tokens of several characters and the small models predict single characters, so their perplexities count different units; bits per character (log₂ perplexity for a character model) compares the same thing.");
+
+        if (yours is not null)
+        {
+            ReportArtifacts.Chart(new BarChart("Q6: forgetting", "Brown dev perplexity", ["before fine-tuning", "after fine-tuning"], [yours.BrownBefore, yours.BrownAfter],
+                $"Your fine-tuned model's Brown dev perplexity rose by {100 * (yours.BrownAfter / yours.BrownBefore - 1):0.#} % (the reference's protocol: {100 * (reference.BrownAfter / yours.BrownBefore - 1):0.#} %): adapting to Shakespeare costs some of the general corpus."));
+        }
+        LossCurves(reference, yours, setup);
+        Generations(yours, gpt2, gpt2NotRun, why);
+    }
+
+    private static void LossCurves(ReferenceProtocol reference, ExperimentResult? yours, Setup setup)
+    {
+        double[] Steps(int n) => Enumerable.Range(1, n).Select(i => (double)i).ToArray();
+        var series = new List<PlotSeries>
+        {
+            new("(b) from scratch, train loss", Steps(reference.FromScratchLosses.Length), reference.FromScratchLosses, Line: true, Markers: false),
+            new("(c) fine-tuning, train loss", Steps(reference.FineTuningLosses.Length), reference.FineTuningLosses, Line: true, Markers: false),
+        };
+        if (yours is not null)
+            series.Add(new PlotSeries("your models' dev loss at the end", [setup.Steps, Math.Max(1, yours.Reported[1])], [Math.Log(yours.FromScratch), Math.Log(yours.FineTuned)]));
+        ReportArtifacts.Plot(new ScatterPlot("Loss curves", "step", "loss (nats per character)", LogX: false, LogY: false, series,
+            "The lines are the reference protocol's training losses (batches of Shakespeare train); the dots are the dev losses (ln perplexity) of your two models after their training. " +
+            "Fine-tuning starts near the pretrained model's loss and stays below training from scratch."));
+    }
+
+    private static void Generations(ExperimentResult? yours, Gpt2ForTheReport? gpt2, string? gpt2NotRun, string? why)
+    {
+        var vocabulary = BrownCorpus.Instance.Vocabulary;
+        var generator = new Generator(SubmissionUnderTest.Profile.Seed);
+        var rows = Prompts.Select((prompt, i) => (IReadOnlyList<string>)
+        [
+            Show(prompt),
+            yours is null ? $"— (your Run: {why})" : Show(Continue(yours.FineTunedModel, vocabulary.Encode(prompt), vocabulary, generator)),
+            gpt2 is null ? gpt2NotRun! : Show(gpt2.Continuations[i]),
+        ]).ToList();
+        ReportArtifacts.Table(new TextTable(
+            $"Continuations at τ = {Temperature}: your fine-tuned model ({NewCharacters} characters) beside GPT-2 ({NewGpt2Tokens} tokens; ↵ is a line break)",
+            ["Prompt", "Your fine-tuned model", "GPT-2"], rows));
+    }
+
+    /// <summary>Sampled here, from the logits the student's model returns, with the report's own seeded generator.</summary>
+    private static string Continue(ModuleUnderTest model, long[] prompt, CharVocabulary vocabulary, Generator generator)
+    {
+        var ids = prompt.ToList();
+        var window = SubmissionUnderTest.Profile.ContextLength;
+        for (var i = 0; i < NewCharacters; i++)
+        {
+            using var scope = NewDisposeScope();
+            var context = ids.Skip(Math.Max(0, ids.Count - window)).ToArray();
+            var logits = model.Forward(tensor(context, [1, context.Length]), "fine-tuned model")[0, -1].to(float64);
+            if (!logits.isfinite().all().item<bool>())
+                return vocabulary.Decode(ids.Skip(prompt.Length)) + " (the logits stopped being finite)";
+            ids.Add((logits / Temperature).softmax(-1).multinomial(1, generator: generator).item<long>());
+        }
+        return vocabulary.Decode(ids.Skip(prompt.Length));
+    }
+
+    private static string Show(string text) => text.Replace("\r", "").Replace("\n", "↵");
+}

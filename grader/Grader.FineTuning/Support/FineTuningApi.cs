@@ -1,0 +1,70 @@
+using GradingHost.Protocol;
+using static GradingHost.Checks.FineTuning.Models;
+using static TorchSharp.torch;
+
+namespace GradingHost.Checks.FineTuning;
+
+/// <summary>
+/// The seam between the fine-tuning checks and the student's code: the handout's static methods, called in
+/// the sandboxed worker, each answer checked for its shape before a check judges its values. A probe
+/// model's own feedback (an input no language model takes) is reported before what the student's code
+/// made of it.
+/// </summary>
+public sealed class FineTuningApi(Implementation submission)
+{
+    /// <summary>Training and the experiment may take minutes on a slow machine; the grading's own limit still applies.</summary>
+    private static readonly TimeSpan TrainingLimit = TimeSpan.FromMinutes(5);
+
+    public double Loss(StandIn model, Tensor windows) =>
+        Number(Call(model, TrainingClass, NextTokenLoss, [model.Argument, Argument.Of(windows)],
+            $"{TrainingClass}.{NextTokenLoss} on windows {Shapes.Show(windows.shape)}", null), NextTokenLoss);
+
+    public double Perplexity(StandIn model, long[] text, int contextLength) =>
+        Number(Call(model, TrainingClass, Models.Perplexity, [model.Argument, Argument.Of(text), Argument.OfInt32(contextLength)],
+            $"{TrainingClass}.{Models.Perplexity} on a text of {text.Length} tokens with contextLength = {contextLength}", null), Models.Perplexity);
+
+    /// <summary>The losses Train reports, one per step.</summary>
+    public double[] Training(ModuleUnderTest model, long[] text, int steps, double learningRate, int batchSize, int contextLength, Argument generator) =>
+        Call(null, TrainingClass, Train,
+            [model.AsArgument(), Argument.Of(text), Argument.OfInt32(steps), Argument.Of(learningRate), Argument.OfInt32(batchSize), Argument.OfInt32(contextLength), generator],
+            $"{TrainingClass}.{Train} for {steps} steps at learning rate {learningRate:G3}, batches of {batchSize} × {contextLength + 1} tokens", [steps], TrainingLimit)
+            .data<double>().ToArray();
+
+    /// <summary>[fine-tuning learning rate, fine-tuning steps, (a), (b), (c), Brown before, Brown after].</summary>
+    public double[] Experiment(ModuleUnderTest pretrained, ModuleUnderTest fresh, Setup setup, Argument generator) =>
+        Call(null, FineTuningClass, Run,
+            [
+                pretrained.AsArgument(), fresh.AsArgument(), Argument.Of(setup.ShakespeareTrain), Argument.Of(setup.ShakespeareDev), Argument.Of(setup.BrownDev),
+                Argument.OfInt32(setup.Steps), Argument.Of(setup.LearningRate), Argument.OfInt32(setup.BatchSize), Argument.OfInt32(setup.ContextLength), generator,
+            ],
+            $"{FineTuningClass}.{Run} with steps = {setup.Steps}, learningRate = {setup.LearningRate:G3}", [7], TrainingLimit)
+            .data<double>().ToArray();
+
+    public Argument Generator(ulong seed) => submission.Generator(seed);
+
+    /// <param name="shape">the answer's shape; null: a single number, shape () or (1)</param>
+    private Tensor Call(StandIn? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape, TimeSpan? limit = null)
+    {
+        Returned returned;
+        try
+        {
+            returned = submission.Invoke(type, method, arguments, doing, limit: limit).Single();
+        }
+        catch (Exception e) when (e is StudentFeedback or StudentCodeFailed)
+        {
+            model?.ThrowIfFailed();
+            throw;
+        }
+        model?.ThrowIfFailed();
+        if (returned.Tensor is null)
+            throw new StudentCodeFailed($"{doing}: it returned null; it returns a tensor.");
+        var result = submission.Worker.Read(returned.Tensor, doing);
+        if (!result.is_floating_point())
+            throw new StudentFeedback($"{doing}: it returned {result.dtype} values; the answer is a floating-point tensor.");
+        if (shape is null ? result.numel() != 1 : !result.shape.SequenceEqual(shape))
+            throw new StudentFeedback($"{doing}: it returned shape {Shapes.Show(result.shape)}; expected {(shape is null ? "a single number, shape () or (1)" : Shapes.Show(shape))}.");
+        return result.to(float64);
+    }
+
+    private static double Number(Tensor value, string method) => value.flatten()[0].item<double>();
+}
