@@ -1,0 +1,53 @@
+using Course.Kit;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Homework.MultiHead;
+
+public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor>, IAttentionWeights
+{
+    private readonly Linear query;
+    private readonly Linear key;
+    private readonly Linear value;
+    private readonly Linear output;
+    private readonly int heads;
+    private readonly int headSize;
+
+    public MultiHeadAttention(TransformerConfig config) : base(nameof(MultiHeadAttention))
+    {
+        if (config.Heads <= 0 || config.Width % config.Heads != 0)
+            throw new ArgumentException($"{config.Heads} heads cannot share a width of {config.Width} evenly.", nameof(config));
+        heads = config.Heads;
+        headSize = config.Width / config.Heads;
+        query = nn.Linear(config.Width, config.Width, hasBias: false);
+        key = nn.Linear(config.Width, config.Width, hasBias: false);
+        value = nn.Linear(config.Width, config.Width, hasBias: false);
+        output = nn.Linear(config.Width, config.Width, hasBias: false);
+        RegisterComponents();
+    }
+
+    public Tensor AttentionWeights(Tensor x)
+    {
+        var q = query.forward(x).to(float64);
+        var k = key.forward(x).to(float64);
+        var visible = tril(ones(x.shape[1], x.shape[1], device: x.device)).to(ScalarType.Bool);
+        var perHead = Enumerable.Range(0, heads).Select(h =>
+        {
+            var scores = einsum("bid,bjd->bij", q.narrow(-1, h * headSize, headSize), k.narrow(-1, h * headSize, headSize))
+                         * (1.0 / Math.Sqrt(headSize));
+            return where(visible, scores, tensor(float.NegativeInfinity, scores.dtype, x.device)).softmax(-1);
+        });
+        return stack(perHead.ToArray(), 1);
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        var a = AttentionWeights(x);
+        var v = value.forward(x).to(float64);
+        var perHead = Enumerable.Range(0, heads)
+            .Select(h => a.select(1, h).matmul(v.narrow(-1, h * headSize, headSize)))
+            .ToArray();
+        return output.forward(cat(perHead, -1).to(x.dtype));
+    }
+}
