@@ -136,6 +136,28 @@ public sealed class Gpt2Tests : IDisposable
         Assert.Equal(expected, logits, (e, g) => Math.Abs(e - g) < 1e-5);
     }
 
+    /// <summary>The fine-tuning report's GPT-2 row: bits per character and continuations when a checkpoint is supplied, "not run" and nothing lost when not.</summary>
+    [Fact]
+    public void TheReportEvaluatesASuppliedCheckpointAndSaysWhenThereIsNone()
+    {
+        string[] prompts = ["ROMEO:", "The meaning of life is"];
+        var (none, notRun) = GradingHost.Checks.FineTuning.Gpt2ForTheReport.Evaluate(null, "To be.", prompts, 3, 0.8, 1);
+        Assert.Null(none);
+        Assert.StartsWith("not run: no GPT-2 checkpoint supplied", notRun);
+
+        manual_seed(7);
+        var path = Path.Combine(_folder, "model.safetensors");
+        Gpt2Checkpoint.Save(new Gpt2Model(Gpt2Config.Small with { ContextLength = 16, Width = 8, Layers = 1, Heads = 2 }), path);
+        var (result, reason) = GradingHost.Checks.FineTuning.Gpt2ForTheReport.Evaluate(path, "First Citizen:\nBefore we proceed any further, hear me speak.", prompts, 3, 0.8, 1);
+        Assert.Null(reason);
+        // An untrained model spreads its probability over 50,257 ids: about log2(50257) ≈ 15.6 bits per token, some bits per character.
+        Assert.InRange(result!.BitsPerCharacter, 1, 16);
+        Assert.Equal(prompts.Length, result.Continuations.Count);
+
+        File.WriteAllText(path, "not a checkpoint");
+        Assert.StartsWith("not run: the GPT-2 checkpoint could not be read", GradingHost.Checks.FineTuning.Gpt2ForTheReport.Evaluate(path, "x", prompts, 3, 0.8, 1).NotRun);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static double[,] Grid(int rows, int columns, Func<int, int, double> value)

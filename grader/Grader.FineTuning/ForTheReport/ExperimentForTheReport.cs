@@ -38,7 +38,7 @@ public sealed class ExperimentForTheReport
             why = e is NotImplementedException ? "not implemented yet" : "it failed (see the rubric)";
         }
         var devText = BrownCorpus.Instance.Vocabulary.Decode(setup.ShakespeareDev);
-        var (gpt2, gpt2NotRun) = Gpt2ForTheReport.Evaluate(devText, Prompts, NewGpt2Tokens, Temperature, profile.Seed);
+        var (gpt2, gpt2NotRun) = Gpt2ForTheReport.Evaluate(Gpt2ForTheReport.CheckpointPath(), devText, Prompts, NewGpt2Tokens, Temperature, profile.Seed);
 
         string Row(double? perplexity) => perplexity is { } p ? $"{p:0.###}" : "—";
         string Bits(double? perplexity) => perplexity is { } p ? $"{Math.Log2(p):0.###}" : "—";

@@ -13,13 +13,17 @@ namespace GradingHost.Checks.FineTuning;
 /// </summary>
 public sealed record Gpt2ForTheReport(double BitsPerCharacter, IReadOnlyList<string> Continuations)
 {
+    /// <summary>The checkpoint the manifest names (gpt2_checkpoint, relative to the manifest's folder), or null.</summary>
+    public static string? CheckpointPath() =>
+        ManifestLocation.ForThisGrader.Gpt2Checkpoint is { Length: > 0 } relative
+            ? Path.GetFullPath(relative, Path.GetDirectoryName(Path.GetFullPath(ManifestLocation.PathForThisGrader))!)
+            : null;
+
     /// <summary>Null with the reason when no checkpoint is supplied or it cannot be read.</summary>
-    public static (Gpt2ForTheReport? Result, string? NotRun) Evaluate(string devText, IReadOnlyList<string> prompts, int newTokens, double temperature, ulong seed)
+    public static (Gpt2ForTheReport? Result, string? NotRun) Evaluate(string? path, string devText, IReadOnlyList<string> prompts, int newTokens, double temperature, ulong seed)
     {
-        var manifest = ManifestLocation.ForThisGrader;
-        if (manifest.Gpt2Checkpoint is not { Length: > 0 } relative)
+        if (path is null)
             return (null, "not run: no GPT-2 checkpoint supplied (gpt2_checkpoint in assignment.yaml)");
-        var path = Path.GetFullPath(relative, Path.GetDirectoryName(Path.GetFullPath(ManifestLocation.PathForThisGrader))!);
         Gpt2Model model;
         try
         {

@@ -8,8 +8,9 @@ namespace GradingHost.Checks.FineTuning;
 /// <summary>What the student's FineTuning.Run reported, beside what the grader measured of the two models it left behind.</summary>
 /// <param name="Reported">[fine-tuning learning rate, fine-tuning steps, (a), (b), (c), Brown before, Brown after]</param>
 /// <param name="Similarity">cosine of the fine-tuned weights with the pretrained ones, all parameters as one vector</param>
+/// <param name="Untrained">the fresh model's Shakespeare dev perplexity before Run</param>
 public sealed record ExperimentResult(
-    double[] Reported, double Unadapted, double FromScratch, double FineTuned, double BrownBefore, double BrownAfter, double Similarity, ModuleUnderTest FineTunedModel);
+    double[] Reported, double Untrained, double Unadapted, double FromScratch, double FineTuned, double BrownBefore, double BrownAfter, double Similarity, ModuleUnderTest FineTunedModel);
 
 /// <summary>
 /// HW2 Q5–Q6 as the grader runs it, once per grading: the student's HW2 Q3 model is built twice in the
@@ -33,13 +34,14 @@ public static class Experiment
         var fresh = Model.Create(LanguageModel, config, (long)profile.Seed);
         var unadapted = Measure(pretrained, setup.ShakespeareDev, setup, "pretrained model");
         var brownBefore = Measure(pretrained, setup.BrownDev, setup, "pretrained model");
+        var untrained = Measure(fresh, setup.ShakespeareDev, setup, "model before training from scratch");
 
         var reported = Submission.Experiment(pretrained, fresh, setup, Submission.Generator(profile.Seed));
 
         var fromScratch = Measure(fresh, setup.ShakespeareDev, setup, "model trained from scratch");
         var fineTuned = Measure(pretrained, setup.ShakespeareDev, setup, "fine-tuned model");
         var brownAfter = Measure(pretrained, setup.BrownDev, setup, "fine-tuned model");
-        return new ExperimentResult(reported, unadapted, fromScratch, fineTuned, brownBefore, brownAfter,
+        return new ExperimentResult(reported, untrained, unadapted, fromScratch, fineTuned, brownBefore, brownAfter,
             Cosine(weights, pretrained.ParameterValues("fine-tuned model")), pretrained);
     }
 

@@ -2,11 +2,20 @@ using Xunit;
 
 namespace GradingHost.Checks.FineTuning;
 
-/// <summary>Q5(c)'s protocol: fine-tuning continues from the pretrained weights, with a lower learning rate and fewer steps than training from scratch.</summary>
+/// <summary>Q5's protocol: (b) trains the fresh model from scratch; (c) continues from the pretrained weights, with a lower learning rate and fewer steps than (b).</summary>
 public sealed class ProtocolChecks
 {
     /// <summary>The reference's fine-tuned weights keep a cosine of about 0.99 with the pretrained ones; weights initialised afresh have about 0.</summary>
     public const double SimilarityBar = 0.5;
+
+    [Fact]
+    public void TheFreshModelIsTrainedFromScratch()
+    {
+        var r = Experiment.Value;
+        if (!(r.FromScratch < r.Untrained / 2))
+            throw new StudentFeedback(
+                $"The fresh model's Shakespeare dev perplexity is {r.FromScratch:0.###} after Run and was {r.Untrained:0.###} before it: (b) trains it on shakespeareTrain for the given steps at the given learning rate.");
+    }
 
     [Fact]
     public void FineTuningUsesALowerLearningRateAndFewerSteps()

@@ -30,7 +30,12 @@ public sealed class TrainingLoopChecks
             throw new StudentCodeFailed($"{TrainingClass}.{Train} reported losses [{string.Join(", ", losses.Select(l => l.ToString("G4")))}]; they should be finite.");
 
         using var reference = ReferenceModel.Module(config, initial);
-        Homework.FineTuning.LanguageModelTraining.Train(reference, text, Steps, LearningRate, BatchSize, ContextLength, new Generator(1));
+        var expectedLosses = Homework.FineTuning.LanguageModelTraining.Train(reference, text, Steps, LearningRate, BatchSize, ContextLength, new Generator(1)).data<double>();
+        for (var step = 0; step < Steps; step++)
+            if (!(Math.Abs(losses[step] - expectedLosses[step]) <= 1e-4 * expectedLosses[step]))
+                throw new StudentFeedback(
+                    $"{TrainingClass}.{Train} reported a loss of {losses[step]:G6} at step {step + 1} where the batch's NextTokenLoss before that step is {expectedLosses[step]:G6}: " +
+                    "return each step's loss, in step order.");
         var expected = reference.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach());
         foreach (var (name, value) in student.ParameterValues("TinyLanguageModel"))
             if (Compare.Difference(expected[name], value, $"Parameter {name} after {Steps} steps of your {Train}") is { } difference)

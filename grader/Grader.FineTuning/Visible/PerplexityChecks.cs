@@ -6,10 +6,16 @@ namespace GradingHost.Checks.FineTuning;
 /// <summary>Perplexity over consecutive windows, each target token scored once, is exp of the mean NLL over all of them.</summary>
 public sealed class PerplexityChecks
 {
+    /// <summary>A text of 200 tokens leaves 7 unscored; one of 192 = 12 × 16 has exactly 11 whole windows, the last target its last token.</summary>
     [Fact]
     public void IsExpOfTheMeanNllOverConsecutiveWindows()
     {
-        var text = Definitions.Text(200, seed: 8);
+        Expect(Definitions.Text(200, seed: 8));
+        Expect(Definitions.Text(192, seed: 9));
+    }
+
+    private static void Expect(long[] text)
+    {
         const int t = 16;
         using var model = Definitions.StandIn();
         var actual = Submission.Perplexity(model, text, t);
