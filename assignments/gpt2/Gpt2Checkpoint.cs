@@ -24,7 +24,7 @@ public static class Gpt2Checkpoint
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"No GPT-2 checkpoint at {path}: point at a Hugging Face model.safetensors.", path);
-        var tensors = Safetensors.LoadStateDict(path)
+        var tensors = Read(path)
             .ToDictionary(p => p.Key.StartsWith("transformer.", StringComparison.Ordinal) ? p.Key["transformer.".Length..] : p.Key, p => p.Value);
         var config = ConfigOf(tensors, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "config.json"));
         var model = new Gpt2Model(config);
@@ -59,6 +59,19 @@ public static class Gpt2Checkpoint
             ["model_type"] = "gpt2", ["vocab_size"] = c.VocabSize, ["n_positions"] = c.ContextLength, ["n_embd"] = c.Width,
             ["n_layer"] = c.Layers, ["n_head"] = c.Heads, ["layer_norm_epsilon"] = c.LayerNormEpsilon,
         }));
+    }
+
+    /// <summary>The file's tensors; a file that is not safetensors is refused with a sentence, whatever the reader threw.</summary>
+    private static Dictionary<string, Tensor> Read(string path)
+    {
+        try
+        {
+            return Safetensors.LoadStateDict(path);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or System.Text.Json.JsonException or EndOfStreamException or NotSupportedException)
+        {
+            throw new InvalidDataException($"{path} is not a safetensors file ({e.Message}).", e);
+        }
     }
 
     /// <summary>Sizes from the tensors; the number of heads and ε from config.json, or GPT-2's 64 features per head and 1e-5.</summary>

@@ -6,12 +6,9 @@ using Xunit;
 namespace GradingHost.Tests;
 
 /// <summary>Grades real submissions end to end: fair to correct code written differently, clear about broken code.</summary>
-public sealed class ExampleSubmissionTests
+public sealed class ExampleSubmissionTests(GradedExamples graded) : IClassFixture<GradedExamples>
 {
     private readonly RepositoryLayout _layout = RepositoryLayout.Discover();
-
-    /// <summary>One pipeline for every example, so that its resident checkers grade one example after another, as a batch does.</summary>
-    private static readonly GradingPipeline SharedPipeline = new(RepositoryLayout.Discover());
 
     private GradeReport Grade(string submission, string name, TimeSpan? limit = null, string assignment = "attention")
     {
@@ -39,8 +36,7 @@ public sealed class ExampleSubmissionTests
     [MemberData(nameof(AllExamples))]
     public void EveryExampleGradesAsItsExpectationSays(string assignment, string example)
     {
-        var outcome = new Examples(_layout, SharedPipeline)
-            .GradeOne(assignment, Example(example, assignment), Path.Combine(_layout.Root, "out", "test-examples"), GradingOptions.Default);
+        var outcome = graded.Outcomes.Single(o => o.Submission == $"{assignment}/{example}");
         Assert.True(outcome.Met, $"{outcome.Submission}: expected {outcome.Expected}, got {outcome.Got}");
     }
 
