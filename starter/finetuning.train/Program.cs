@@ -6,7 +6,7 @@ using Spectre.Console;
 using static TorchSharp.torch;
 
 // HW2 Q5–Q6 on your machine, as the grader runs it: your Q3 model pretrained on Brown by the course's
-// loop (cpu profile, 4 heads), then your FineTuning.Run with the grader's budget (200 steps from scratch,
+// loop (cpu profile, 4 heads), then your FineTuning.Run with the grader's budget (150 steps from scratch,
 // batches of 16 × 33 characters, the first 4,096 characters of each dev split).
 // `dotnet run --project starter/finetuning.train [-- --steps N]` (N: pretraining steps, 600 by default).
 var profile = TrainingProfile.Cpu;
@@ -35,9 +35,9 @@ try
     manual_seed((long)profile.Seed);
     var fresh = new TinyLanguageModel(config);
     const int devTokens = 4_097;
-    var result = AnsiConsole.Status().Start("Running your FineTuning.Run (200 steps from scratch, then your fine-tuning)…", _ =>
+    var result = AnsiConsole.Status().Start("Running your FineTuning.Run (150 steps from scratch, then your fine-tuning)…", _ =>
         FineTuning.Run(pretrained, fresh, shakespeare.Train.Ids, shakespeare.Dev.Ids[..devTokens], brown.Dev.Ids[..devTokens],
-            steps: 200, learningRate: profile.LearningRate, batchSize: 16, contextLength: 32, new Generator(profile.Seed)).to(float64).data<double>().ToArray());
+            steps: 150, learningRate: profile.LearningRate, batchSize: 16, contextLength: 32, new Generator(profile.Seed)).to(float64).data<double>().ToArray());
     var table = new Table().AddColumns("Shakespeare dev", "Perplexity", "Bits per character");
     foreach (var (label, value) in new[] { ("(a) pretrained, not adapted", result[2]), ("(b) from scratch", result[3]), ($"(c) fine-tuned ({result[1]:0} steps at {result[0]:G3})", result[4]) })
         table.AddRow(Markup.Escape(label), $"{value:F3}", $"{Math.Log2(value):F3}");

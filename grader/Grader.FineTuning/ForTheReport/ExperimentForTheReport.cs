@@ -18,7 +18,7 @@ public sealed class ExperimentForTheReport
         "ROMEO:\n", "KING HENRY:\n", "To be, or not to be,", "Now is the winter of",
     ];
 
-    private const int NewCharacters = 40, NewGpt2Tokens = 12;
+    private const int NewCharacters = 30, NewGpt2Tokens = 12;
     private const double Temperature = 0.8;
 
     [Fact]

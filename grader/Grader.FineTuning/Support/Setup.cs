@@ -5,7 +5,7 @@ namespace GradingHost.Checks.FineTuning;
 /// <summary>
 /// The experiment the grader hands the student's FineTuning.Run: Shakespeare's train split, the first
 /// <see cref="DevTokens"/> tokens of each dev split, and a training budget that a 2-core machine runs in
-/// seconds (batches of 16 windows of 32 + 1 characters; 200 steps from scratch at the profile's rate).
+/// seconds (batches of 16 windows of 32 + 1 characters; 150 steps from scratch at the profile's rate).
 /// </summary>
 public sealed record Setup(long[] ShakespeareTrain, long[] ShakespeareDev, long[] BrownDev, int Steps, double LearningRate, int BatchSize, int ContextLength)
 {
@@ -15,5 +15,5 @@ public sealed record Setup(long[] ShakespeareTrain, long[] ShakespeareDev, long[
         ShakespeareCorpus.Instance.Train.Ids,
         ShakespeareCorpus.Instance.Dev.Ids[..DevTokens],
         BrownCorpus.Instance.Dev.Ids[..DevTokens],
-        Steps: 200, LearningRate: profile.LearningRate, BatchSize: 16, ContextLength: 32);
+        Steps: 150, LearningRate: profile.LearningRate, BatchSize: 16, ContextLength: 32);
 }
