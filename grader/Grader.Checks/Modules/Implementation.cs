@@ -46,6 +46,34 @@ public sealed class Implementation(Func<WorkerConnection> worker, string @namesp
     public IReadOnlyList<Returned> Invoke(string typeName, string method, IReadOnlyList<Argument> arguments, string doing, int times = 1, TimeSpan? limit = null) =>
         Worker.Call(doing, w => w.InvokeAsync(new StaticCall($"{Namespace}.{typeName}", method, arguments), times), limit);
 
+    /// <summary>
+    /// One call of a static method whose answer is a floating-point tensor of <paramref name="shape"/> (null: a
+    /// single number, shape () or (1)), read and checked, in float64. A stand-in model's own feedback
+    /// (<paramref name="standIn"/>: an input no language model takes) is thrown before what the student's code made of it.
+    /// </summary>
+    public TorchSharp.torch.Tensor InvokeForNumbers(string typeName, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape, Probe? standIn = null, TimeSpan? limit = null)
+    {
+        Returned returned;
+        try
+        {
+            returned = Invoke(typeName, method, arguments, doing, limit: limit).Single();
+        }
+        catch (Exception e) when (e is StudentFeedback or StudentCodeFailed)
+        {
+            standIn?.ThrowIfFailed();
+            throw;
+        }
+        standIn?.ThrowIfFailed();
+        if (returned.Tensor is null)
+            throw new StudentCodeFailed($"{doing}: it returned null; it returns a tensor.");
+        var result = Worker.Read(returned.Tensor, doing);
+        if (!result.is_floating_point())
+            throw new StudentFeedback($"{doing}: it returned {result.dtype} values; the answer is a floating-point tensor (float32 or float64).");
+        if (shape is null ? result.numel() != 1 : !result.shape.SequenceEqual(shape))
+            throw new StudentFeedback($"{doing}: it returned shape {Shapes.Show(result.shape)}; expected {(shape is null ? "a single number, shape () or (1)" : Shapes.Show(shape))}.");
+        return result.to(TorchSharp.torch.float64);
+    }
+
     /// <summary>A torch.Generator seeded with <paramref name="seed"/>, held by the worker, as an argument.</summary>
     public Argument Generator(ulong seed) =>
         Argument.Generator(Worker.Call("Creating a random-number generator", w => w.CreateGeneratorAsync(seed)));

@@ -42,29 +42,8 @@ public sealed class FineTuningApi(Implementation submission)
 
     public Argument Generator(ulong seed) => submission.Generator(seed);
 
-    /// <param name="shape">the answer's shape; null: a single number, shape () or (1)</param>
-    private Tensor Call(StandIn? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape, TimeSpan? limit = null)
-    {
-        Returned returned;
-        try
-        {
-            returned = submission.Invoke(type, method, arguments, doing, limit: limit).Single();
-        }
-        catch (Exception e) when (e is StudentFeedback or StudentCodeFailed)
-        {
-            model?.ThrowIfFailed();
-            throw;
-        }
-        model?.ThrowIfFailed();
-        if (returned.Tensor is null)
-            throw new StudentCodeFailed($"{doing}: it returned null; it returns a tensor.");
-        var result = submission.Worker.Read(returned.Tensor, doing);
-        if (!result.is_floating_point())
-            throw new StudentFeedback($"{doing}: it returned {result.dtype} values; the answer is a floating-point tensor.");
-        if (shape is null ? result.numel() != 1 : !result.shape.SequenceEqual(shape))
-            throw new StudentFeedback($"{doing}: it returned shape {Shapes.Show(result.shape)}; expected {(shape is null ? "a single number, shape () or (1)" : Shapes.Show(shape))}.");
-        return result.to(float64);
-    }
+    private Tensor Call(StandIn? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape, TimeSpan? limit = null) =>
+        submission.InvokeForNumbers(type, method, arguments, doing, shape, model?.Probe, limit);
 
     private static double Number(Tensor value, string method) => value.flatten()[0].item<double>();
 }

@@ -26,7 +26,8 @@ public sealed class StandIn : IDisposable
     /// <summary>The shape of every input the model was given.</summary>
     public List<long[]> InputShapes { get; } = [];
 
-    public void ThrowIfFailed() => _probe.ThrowIfFailed();
+    /// <summary>The checker's side of the stand-in, whose own feedback explains a failure best.</summary>
+    public Probe Probe => _probe;
 
     public void Dispose() => _probe.Dispose();
 

@@ -27,7 +27,8 @@ public sealed class ModelProbe : IDisposable
 
     public Argument Argument => Argument.ProbeModule(_probe.Id);
 
-    public void ThrowIfFailed() => _probe.ThrowIfFailed();
+    /// <summary>The checker's side of the stand-in, whose own feedback explains a failure best.</summary>
+    public Probe Probe => _probe;
 
     public void Dispose() => _probe.Dispose();
 

@@ -46,29 +46,8 @@ public sealed class ScalingApi(Implementation submission)
         Doubles(Call(null, StatisticsClass, FitPowerLaw, [Argument.Of(tensor(parameters, float64)), Argument.Of(tensor(perplexities, float64))],
             $"{StatisticsClass}.{FitPowerLaw} on {parameters.Length} models", [3]));
 
-    /// <param name="shape">the shape the handout gives the answer; null: a single number, shape () or (1)</param>
-    private Tensor Call(ModelProbe? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape)
-    {
-        Returned returned;
-        try
-        {
-            returned = submission.Invoke(type, method, arguments, doing).Single();
-        }
-        catch (Exception e) when (e is StudentFeedback or StudentCodeFailed)
-        {
-            model?.ThrowIfFailed();
-            throw;
-        }
-        model?.ThrowIfFailed();
-        if (returned.Tensor is null)
-            throw new StudentCodeFailed($"{doing}: it returned null; it returns a tensor.");
-        var result = submission.Worker.Read(returned.Tensor, doing);
-        if (!result.is_floating_point())
-            throw new StudentFeedback($"{doing}: it returned {result.dtype} values; the answer is a floating-point tensor (float32 or float64).");
-        if (shape is null ? result.numel() != 1 : !result.shape.SequenceEqual(shape))
-            throw new StudentFeedback($"{doing}: it returned shape {Shapes.Show(result.shape)}; expected {(shape is null ? "a single number, shape () or (1)" : Shapes.Show(shape))}.");
-        return result.to(float64);
-    }
+    private Tensor Call(ModelProbe? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape) =>
+        submission.InvokeForNumbers(type, method, arguments, doing, shape, model?.Probe);
 
     private static double Scalar(Tensor value, string method) => value.flatten()[0].item<double>();
 
