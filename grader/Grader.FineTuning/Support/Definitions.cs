@@ -19,7 +19,7 @@ public static class Definitions
         return (0.9 * idx.to(float64).unsqueeze(-1) + 0.6 * v).sin() + 0.4 * (1.7 * v).cos();    // (B, T, V)
     }
 
-    public static StandIn StandIn() => new(Vocabulary, ContextLength, StandInLogits);
+    public static StandInModel StandIn() => new(Models.Code.Worker, Vocabulary, StandInLogits, ContextLength);
 
     /// <summary>Mean of −log_softmax(logits(windows[:, :T]))[target] over the targets windows[:, 1:].</summary>
     public static double Loss(Tensor windows, bool shifted = true)

@@ -15,11 +15,11 @@ public sealed class FineTuningApi(Implementation submission)
     /// <summary>Training and the experiment may take minutes on a slow machine; the grading's own limit still applies.</summary>
     private static readonly TimeSpan TrainingLimit = TimeSpan.FromMinutes(5);
 
-    public double Loss(StandIn model, Tensor windows) =>
+    public double Loss(StandInModel model, Tensor windows) =>
         Number(Call(model, TrainingClass, NextTokenLoss, [model.Argument, Argument.Of(windows)],
             $"{TrainingClass}.{NextTokenLoss} on windows {Shapes.Show(windows.shape)}", null), NextTokenLoss);
 
-    public double Perplexity(StandIn model, long[] text, int contextLength) =>
+    public double Perplexity(StandInModel model, long[] text, int contextLength) =>
         Number(Call(model, TrainingClass, Models.Perplexity, [model.Argument, Argument.Of(text), Argument.OfInt32(contextLength)],
             $"{TrainingClass}.{Models.Perplexity} on a text of {text.Length} tokens with contextLength = {contextLength}", null), Models.Perplexity);
 
@@ -42,7 +42,7 @@ public sealed class FineTuningApi(Implementation submission)
 
     public Argument Generator(ulong seed) => submission.Generator(seed);
 
-    private Tensor Call(StandIn? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape, TimeSpan? limit = null) =>
+    private Tensor Call(StandInModel? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape, TimeSpan? limit = null) =>
         submission.InvokeForNumbers(type, method, arguments, doing, shape, model?.Probe, limit);
 
     private static double Number(Tensor value, string method) => value.flatten()[0].item<double>();

@@ -107,7 +107,7 @@ public sealed class StudyForTheReport
         var notes = new List<string>();
         var nll = Either(() =>
         {
-            using var probe = ModelProbe.Of(largest);
+            using var probe = Family.StandIn(largest);
             return Submission.TokenNll(probe, story).data<double>().ToArray();
         }, () => Homework.Scaling.Perplexity.TokenNegativeLogLikelihoods(largest, story).data<double>().ToArray(), "Perplexity.TokenNegativeLogLikelihoods", notes);
         var top = Either(() => Submission.Top(tensor(nll), TopTokens),
@@ -126,13 +126,13 @@ public sealed class StudyForTheReport
 
     private static double Perplexity(NeuralNGramModel model, long[] text)
     {
-        using var probe = ModelProbe.Of(model);
+        using var probe = Family.StandIn(model);
         return Submission.Perplexity(probe, text);
     }
 
     private static double Conditional(NeuralNGramModel model, long[] context, long[] continuation)
     {
-        using var probe = ModelProbe.Of(model);
+        using var probe = Family.StandIn(model);
         return Submission.ConditionalPerplexity(probe, context, continuation);
     }
 

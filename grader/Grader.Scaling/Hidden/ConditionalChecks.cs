@@ -31,7 +31,7 @@ public sealed class ConditionalChecks
         {
             var split = text.Length / 2;
             long[] context = text[..split], continuation = text[split..];
-            using var probe = ModelProbe.Of(model);
+            using var probe = Family.StandIn(model);
             var expected = Homework.Scaling.Perplexity.Conditional(model, context, continuation).item<double>();
             var actual = Submission.ConditionalPerplexity(probe, context, continuation);
             Expect.Values([expected], [actual],

@@ -27,6 +27,9 @@ public static class Family
     public static IReadOnlyList<NeuralNGramModel> Members(TrainingProfile profile) =>
         Trained.GetOrAdd(profile.Name, _ => ModelFamily.Members(Stories.Vocabulary.Size).Select(c => TrainOrLoad(c, profile)).ToList());
 
+    /// <summary>A family member as a model the student's code calls, answered here.</summary>
+    public static StandInModel StandIn(NeuralNGramModel model) => new(Models.Code.Worker, model.Config.VocabSize, model.forward);
+
     /// <summary>The study sample, each story as token ids.</summary>
     public static IReadOnlyList<long[]> StudyStories => LazyStudy.Value;
 

@@ -12,7 +12,7 @@ public static class StoryPerplexities
     private static readonly PerGrading<double[][]> Students = new(() => Compute(
         (model, story) =>
         {
-            using var probe = ModelProbe.Of(model);
+            using var probe = Family.StandIn(model);
             return Models.Submission.Perplexity(probe, story);
         }));
 

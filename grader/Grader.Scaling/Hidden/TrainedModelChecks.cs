@@ -16,7 +16,7 @@ public sealed class TrainedModelChecks
     {
         foreach (var (model, member, text) in Cases())
         {
-            using var probe = ModelProbe.Of(model);
+            using var probe = Family.StandIn(model);
             var expected = Homework.Scaling.Perplexity.TokenNegativeLogLikelihoods(model, text).data<double>().ToArray();
             var actual = Submission.TokenNll(probe, text).data<double>().ToArray();
             Expect.Values(expected, actual, $"{PerplexityClass}.{TokenNegativeLogLikelihoods} with the family's {member} model on a text of {text.Length} tokens",
@@ -29,7 +29,7 @@ public sealed class TrainedModelChecks
     {
         foreach (var (model, member, text) in Cases())
         {
-            using var probe = ModelProbe.Of(model);
+            using var probe = Family.StandIn(model);
             var expected = Homework.Scaling.Perplexity.Compute(model, text).item<double>();
             var actual = Submission.Perplexity(probe, text);
             Expect.Values([expected], [actual], $"{PerplexityClass}.{Compute} with the family's {member} model on a text of {text.Length} tokens", ["the perplexity"]);

@@ -29,5 +29,5 @@ public static class KnownModel
             .Select(i => tokens[i] == (tokens[i - 1] + 1) % Vocabulary ? -Math.Log(Hit) : -Math.Log((1 - Hit) / (Vocabulary - 1)))
             .ToArray();
 
-    public static ModelProbe Probe() => new(Vocabulary, Forward);
+    public static StandInModel Probe() => new(Models.Code.Worker, Vocabulary, Forward);
 }

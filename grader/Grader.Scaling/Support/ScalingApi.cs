@@ -7,20 +7,20 @@ namespace GradingHost.Checks.Scaling;
 /// <summary>
 /// The seam between the scaling checks and the student's code: the handout's static methods, called in
 /// the sandboxed worker, each answer read and checked for its shape before a check judges its values.
-/// A model argument is a <see cref="ModelProbe"/>, answered here, whose own feedback (an input no language
+/// A model argument is a <see cref="StandInModel"/>, answered here, whose own feedback (an input no language
 /// model takes) is reported before what the student's code made of it.
 /// </summary>
 public sealed class ScalingApi(Implementation submission)
 {
-    public Tensor TokenNll(ModelProbe model, long[] tokens) =>
+    public Tensor TokenNll(StandInModel model, long[] tokens) =>
         Call(model, PerplexityClass, TokenNegativeLogLikelihoods, [model.Argument, Argument.Of(tokens)],
             $"{PerplexityClass}.{TokenNegativeLogLikelihoods} on a text of {tokens.Length} tokens", [tokens.Length - 1]);
 
-    public double Perplexity(ModelProbe model, long[] tokens) =>
+    public double Perplexity(StandInModel model, long[] tokens) =>
         Scalar(Call(model, PerplexityClass, Compute, [model.Argument, Argument.Of(tokens)],
             $"{PerplexityClass}.{Compute} on a text of {tokens.Length} tokens", null), Compute);
 
-    public double ConditionalPerplexity(ModelProbe model, long[] context, long[] continuation) =>
+    public double ConditionalPerplexity(StandInModel model, long[] context, long[] continuation) =>
         Scalar(Call(model, PerplexityClass, Conditional, [model.Argument, Argument.Of(context), Argument.Of(continuation)],
             $"{PerplexityClass}.{Conditional} with a context of {context.Length} tokens and a continuation of {continuation.Length}", null), Conditional);
 
@@ -46,7 +46,7 @@ public sealed class ScalingApi(Implementation submission)
         Doubles(Call(null, StatisticsClass, FitPowerLaw, [Argument.Of(tensor(parameters, float64)), Argument.Of(tensor(perplexities, float64))],
             $"{StatisticsClass}.{FitPowerLaw} on {parameters.Length} models", [3]));
 
-    private Tensor Call(ModelProbe? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape) =>
+    private Tensor Call(StandInModel? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape) =>
         submission.InvokeForNumbers(type, method, arguments, doing, shape, model?.Probe);
 
     private static double Scalar(Tensor value, string method) => value.flatten()[0].item<double>();
