@@ -46,26 +46,8 @@ public static class Experiment
     }
 
     /// <summary>The handout's perplexity over consecutive windows of T + 1 tokens, from the model's logits, 64 windows per call.</summary>
-    public static double Measure(ModuleUnderTest model, long[] text, Setup setup, string what)
-    {
-        model.Eval();
-        var t = setup.ContextLength;
-        var count = (text.Length - 1) / t;
-        var tokens = tensor(text[..(count * t + 1)]);
-        var inputs = tokens[..^1].view(count, t);
-        var targets = tokens[1..].view(count, t);
-        double total = 0;
-        foreach (var (x, y) in inputs.split(64).Zip(targets.split(64)))
-        {
-            using var scope = NewDisposeScope();
-            var logits = model.Forward(x, what);
-            long[] expected = [x.shape[0], t, BrownCorpus.Instance.Vocabulary.Size];
-            if (!logits.shape.SequenceEqual(expected))
-                throw new StudentFeedback($"For windows {Shapes.Show(x.shape)} {model.Whose(what)} returned logits of shape {Shapes.Show(logits.shape)}; expected {Shapes.Show(expected)}.");
-            total += nn.functional.cross_entropy(logits.to(float64).reshape(-1, expected[2]), y.reshape(-1), reduction: nn.Reduction.Sum).item<double>();
-        }
-        return Math.Exp(total / (count * t));
-    }
+    public static double Measure(ModuleUnderTest model, long[] text, Setup setup, string what) =>
+        Evaluation.Perplexity(model, new TokenStream(text), setup.ContextLength, text.Length, BrownCorpus.Instance.Vocabulary.Size, what, windowsPerCall: 64);
 
     private static double Cosine(IReadOnlyList<(string Name, Tensor Value)> a, IReadOnlyList<(string Name, Tensor Value)> b)
     {
