@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Course.Kit;
 using Xunit;
 using static TorchSharp.torch;
@@ -37,8 +38,7 @@ public sealed class ExperimentForTheReport
         {
             why = e is NotImplementedException ? "not implemented yet" : "it failed (see the rubric)";
         }
-        var devText = BrownCorpus.Instance.Vocabulary.Decode(setup.ShakespeareDev);
-        var (gpt2, gpt2NotRun) = Gpt2ForTheReport.Evaluate(Gpt2ForTheReport.CheckpointPath(), devText, Prompts, NewGpt2Tokens, Temperature, profile.Seed);
+        var (gpt2, gpt2NotRun) = Gpt2Row(Gpt2ForTheReport.CheckpointPath(), setup, profile.Seed);
 
         string Row(double? perplexity) => perplexity is { } p ? $"{p:0.###}" : "—";
         string Bits(double? perplexity) => perplexity is { } p ? $"{Math.Log2(p):0.###}" : "—";
@@ -57,11 +57,21 @@ public sealed class ExperimentForTheReport
         if (yours is not null)
         {
             ReportArtifacts.Chart(new BarChart("Q6: forgetting", "Brown dev perplexity", ["before fine-tuning", "after fine-tuning"], [yours.BrownBefore, yours.BrownAfter],
-                $"Your fine-tuned model's Brown dev perplexity rose by {100 * (yours.BrownAfter / yours.BrownBefore - 1):0.#} % (the reference's protocol: {100 * (reference.BrownAfter / yours.BrownBefore - 1):0.#} %): adapting to Shakespeare costs some of the general corpus."));
+                $"Your fine-tuned model's Brown dev perplexity rose by {100 * (yours.BrownAfter / yours.BrownBefore - 1):0.#} % (the reference's protocol: {100 * (reference.BrownAfter / reference.BrownBefore - 1):0.#} %): adapting to Shakespeare costs some of the general corpus."));
         }
         LossCurves(reference, yours, setup);
         Generations(yours, gpt2, gpt2NotRun, why);
     }
+
+    /// <summary>
+    /// GPT-2's row is the same for every student: a resident checker evaluates a checkpoint once (loading
+    /// 124M parameters and generating costs seconds) and reuses it until the file changes.
+    /// </summary>
+    private static (Gpt2ForTheReport? Result, string? NotRun) Gpt2Row(string? path, Setup setup, ulong seed) =>
+        Gpt2Rows.GetOrAdd($"{path}|{(path is not null && File.Exists(path) ? File.GetLastWriteTimeUtc(path).Ticks : 0)}|{seed}", _ =>
+            Gpt2ForTheReport.Evaluate(path, BrownCorpus.Instance.Vocabulary.Decode(setup.ShakespeareDev), Prompts, NewGpt2Tokens, Temperature, seed));
+
+    private static readonly ConcurrentDictionary<string, (Gpt2ForTheReport? Result, string? NotRun)> Gpt2Rows = new();
 
     private static void LossCurves(ReferenceProtocol reference, ExperimentResult? yours, Setup setup)
     {
