@@ -31,7 +31,7 @@ public sealed class AssignmentManifest
     /// </summary>
     public Dictionary<string, Calibration> Thresholds { get; set; } = [];
     /// <summary>
-    /// A Hugging Face GPT-2 checkpoint (model.safetensors), relative to the repository, for the fine-tuning
+    /// A Hugging Face GPT-2 checkpoint (model.safetensors), relative to the manifest's folder or absolute, for the fine-tuning
     /// report's GPT-2 row; none ships, so it is optional everywhere and the report says when it is absent.
     /// </summary>
     public string? Gpt2Checkpoint { get; set; }

@@ -17,11 +17,11 @@ public sealed class FineTuningApi(Implementation submission)
 
     public double Loss(StandInModel model, Tensor windows) =>
         Number(Call(model, TrainingClass, NextTokenLoss, [model.Argument, Argument.Of(windows)],
-            $"{TrainingClass}.{NextTokenLoss} on windows {Shapes.Show(windows.shape)}", null), NextTokenLoss);
+            $"{TrainingClass}.{NextTokenLoss} on windows {Shapes.Show(windows.shape)}", null));
 
     public double Perplexity(StandInModel model, long[] text, int contextLength) =>
         Number(Call(model, TrainingClass, Models.Perplexity, [model.Argument, Argument.Of(text), Argument.OfInt32(contextLength)],
-            $"{TrainingClass}.{Models.Perplexity} on a text of {text.Length} tokens with contextLength = {contextLength}", null), Models.Perplexity);
+            $"{TrainingClass}.{Models.Perplexity} on a text of {text.Length} tokens with contextLength = {contextLength}", null));
 
     /// <summary>The losses Train reports, one per step.</summary>
     public double[] Training(ModuleUnderTest model, long[] text, int steps, double learningRate, int batchSize, int contextLength, Argument generator) =>
@@ -45,5 +45,5 @@ public sealed class FineTuningApi(Implementation submission)
     private Tensor Call(StandInModel? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape, TimeSpan? limit = null) =>
         submission.InvokeForNumbers(type, method, arguments, doing, shape, model?.Probe, limit);
 
-    private static double Number(Tensor value, string method) => value.flatten()[0].item<double>();
+    private static double Number(Tensor value) => value.flatten()[0].item<double>();
 }

@@ -18,11 +18,11 @@ public sealed class ScalingApi(Implementation submission)
 
     public double Perplexity(StandInModel model, long[] tokens) =>
         Scalar(Call(model, PerplexityClass, Compute, [model.Argument, Argument.Of(tokens)],
-            $"{PerplexityClass}.{Compute} on a text of {tokens.Length} tokens", null), Compute);
+            $"{PerplexityClass}.{Compute} on a text of {tokens.Length} tokens", null));
 
     public double ConditionalPerplexity(StandInModel model, long[] context, long[] continuation) =>
         Scalar(Call(model, PerplexityClass, Conditional, [model.Argument, Argument.Of(context), Argument.Of(continuation)],
-            $"{PerplexityClass}.{Conditional} with a context of {context.Length} tokens and a continuation of {continuation.Length}", null), Conditional);
+            $"{PerplexityClass}.{Conditional} with a context of {context.Length} tokens and a continuation of {continuation.Length}", null));
 
     public long[] Top(Tensor negativeLogLikelihoods, int k)
     {
@@ -49,7 +49,7 @@ public sealed class ScalingApi(Implementation submission)
     private Tensor Call(StandInModel? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape) =>
         submission.InvokeForNumbers(type, method, arguments, doing, shape, model?.Probe);
 
-    private static double Scalar(Tensor value, string method) => value.flatten()[0].item<double>();
+    private static double Scalar(Tensor value) => value.flatten()[0].item<double>();
 
     private static double[] Doubles(Tensor value) => value.data<double>().ToArray();
 }
