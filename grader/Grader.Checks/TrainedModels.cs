@@ -138,13 +138,22 @@ public static class TrainedModels
             }
         }
         AddText(Format);
-        hash.AppendData(File.ReadAllBytes(typeof(TrainingProfile).Assembly.Location));
-        hash.AppendData(File.ReadAllBytes(CourseData.PathOf("brown-train.txt")));
-        AddText(profile.ToString());
-        AddText(typeof(torch).Assembly.FullName ?? "");
-        // Reductions split over threads, or run on another device, round differently.
-        AddText($"device {Devices.Best.type}, libtorch threads {get_num_threads()}");
+        AddTrainingSetting(hash, profile, "brown-train.txt");
         return Short(hash);
+    }
+
+    /// <summary>
+    /// What decides trained weights besides the model's start: the kit (it holds the training loop), the
+    /// training text, the profile, TorchSharp, and the device and threads (reductions split over threads, or
+    /// run on another device, round differently). Every cached training's fingerprint includes it.
+    /// </summary>
+    public static void AddTrainingSetting(IncrementalHash hash, TrainingProfile profile, string corpusFile)
+    {
+        hash.AppendData(File.ReadAllBytes(typeof(TrainingProfile).Assembly.Location));
+        hash.AppendData(File.ReadAllBytes(CourseData.PathOf(corpusFile)));
+        hash.AppendData(Encoding.UTF8.GetBytes(profile.ToString()));
+        hash.AppendData(Encoding.UTF8.GetBytes(typeof(torch).Assembly.FullName ?? ""));
+        hash.AppendData(Encoding.UTF8.GetBytes($"device {Devices.Best.type}, libtorch threads {get_num_threads()}"));
     }
 
     private static string SubmissionSourcesHash()
@@ -160,5 +169,6 @@ public static class TrainedModels
         return Short(hash);
     }
 
-    private static string Short(IncrementalHash hash) => Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+    /// <summary>A fingerprint's first 16 hex digits: a cache file's name.</summary>
+    public static string Short(IncrementalHash hash) => Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
 }

@@ -2,16 +2,15 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Course.Kit;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace GradingHost.Checks.Scaling;
 
 /// <summary>
 /// The study's model family (<see cref="ModelFamily"/>), trained here in the trusted checker and cached
 /// (<see cref="ArtifactCache"/>) under a fingerprint of everything that decides the weights: the member's
-/// size, the profile, the kit, the stories, TorchSharp and the device. It is the same for every student,
-/// so it lives for the checker's lifetime; no student code ever touches its weights.
+/// size and the training setting every cached training is keyed by (<see cref="TrainedModels.AddTrainingSetting"/>:
+/// the profile, the kit, the stories, TorchSharp, the device). It is the same for every student, so it
+/// lives for the checker's lifetime; no student code ever touches its weights.
 /// </summary>
 public static class Family
 {
@@ -63,15 +62,8 @@ public static class Family
     private static string Fingerprint(NGramConfig config, TrainingProfile profile)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void AddText(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
-        AddText(Format);
-        AddText(config.ToString());
-        AddText(profile.ToString());
-        hash.AppendData(File.ReadAllBytes(typeof(TrainingProfile).Assembly.Location));
-        hash.AppendData(File.ReadAllBytes(CourseData.PathOf("tinystories-train.txt")));
-        AddText(typeof(torch).Assembly.FullName ?? "");
-        // Reductions split over threads, or run on another device, round differently.
-        AddText($"device {Devices.Best.type}, libtorch threads {get_num_threads()}");
-        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+        hash.AppendData(Encoding.UTF8.GetBytes($"{Format}\n{config}\n"));
+        TrainedModels.AddTrainingSetting(hash, profile, "tinystories-train.txt");
+        return TrainedModels.Short(hash);
     }
 }
