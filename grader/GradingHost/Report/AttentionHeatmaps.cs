@@ -149,11 +149,7 @@ internal static class AttentionHeatmaps
             styles.Add((colorBar.Axis.TickLabelStyle, 7, false));
         }
         foreach (var (style, size, bold) in styles)
-        {
-            style.FontName = ReportFonts.PlotFamily;
-            style.FontSize = size;
-            style.Bold = bold;
-        }
+            PlotDrawing.Font(style, size, bold);
 
         plot.Layout.Fixed(new PixelPadding(
             left: geometry.PadLeft,
@@ -161,10 +157,7 @@ internal static class AttentionHeatmaps
             bottom: geometry.PadBottom,
             top: TitleSpace));
 
-        // ScottPlot scales the canvas by its ScaleFactor and leaves it so.
-        canvas.Save();
-        plot.Render(canvas, rect);
-        canvas.Restore();
+        PlotDrawing.Render(plot, canvas, rect);
     }
 
     /// <summary>

@@ -44,16 +44,9 @@ internal static class BarCharts
                      (bars.ValueLabelStyle, 8), (plot.Axes.Bottom.TickLabelStyle, TickFontSize),
                      (plot.Axes.Left.TickLabelStyle, TickFontSize), (plot.Axes.Left.Label, 9),
                  })
-        {
-            style.FontName = ReportFonts.PlotFamily;
-            style.FontSize = size;
-            style.Bold = false;
-        }
+            PlotDrawing.Font(style, size);
 
-        // ScottPlot scales the canvas by its ScaleFactor and leaves it so.
-        canvas.Save();
-        plot.Render(canvas, new PixelRect(area.Left, area.Right, area.Bottom, area.Top));
-        canvas.Restore();
+        PlotDrawing.Render(plot, canvas, new PixelRect(area.Left, area.Right, area.Bottom, area.Top));
     }
 
     /// <summary>Labels and values are parallel lists; a bar needs both.</summary>

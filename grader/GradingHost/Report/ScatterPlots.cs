@@ -69,16 +69,9 @@ internal static class ScatterPlots
                      (plot.Axes.Bottom.TickLabelStyle, TickFontSize), (plot.Axes.Left.TickLabelStyle, TickFontSize),
                      (plot.Axes.Bottom.Label, AxisFontSize), (plot.Axes.Left.Label, AxisFontSize),
                  })
-        {
-            style.FontName = ReportFonts.PlotFamily;
-            style.FontSize = size;
-            style.Bold = false;
-        }
+            PlotDrawing.Font(style, size);
 
-        // ScottPlot scales the canvas by its ScaleFactor and leaves it so.
-        canvas.Save();
-        plot.Render(canvas, new PixelRect(area.Left, area.Right, area.Bottom, area.Top));
-        canvas.Restore();
+        PlotDrawing.Render(plot, canvas, new PixelRect(area.Left, area.Right, area.Bottom, area.Top));
     }
 
     private static void Add(Plot plot, Points points, Color color, bool legend)
