@@ -4,13 +4,12 @@ using Course.Kit;
 namespace GradingHost.Checks;
 
 /// <summary>
-/// What `gradinghost calibrate` measures in a grader: its reference language model trained with a
-/// profile at a given seed, exactly as a grading trains a submission that starts like it (so the
-/// profile's own seed reproduces, from the cache, what every correct submission is given), and its dev
-/// perplexity. Each grader names its model in Program.cs; one that trains nothing names none.
+/// The training items' calibration: the grader's reference language model trained on Brown with a profile
+/// at a given seed, exactly as a grading trains a submission that starts like it (so the profile's own
+/// seed reproduces, from the cache, what every correct submission is given), and its dev perplexity.
 /// </summary>
 /// <param name="heads">the heads the graded model has (the multi-head assignment trains with 4)</param>
-public sealed class ReferenceCalibration(Implementation reference, string languageModel, int heads)
+public sealed class ReferenceCalibration(Implementation reference, string languageModel, int heads) : ICalibratedTraining
 {
     public CalibratedSeed Measure(TrainingProfile profile, ulong seed)
     {

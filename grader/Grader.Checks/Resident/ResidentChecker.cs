@@ -20,7 +20,7 @@ public static class ResidentChecker
     public const string CalibrateFlag = "--calibrate";
 
     /// <param name="calibration">the grader's reference model as a training check trains it; null when no item grades perplexity</param>
-    public static int Main(string[] args, ReferenceCalibration? calibration = null)
+    public static int Main(string[] args, ICalibratedTraining? calibration = null)
     {
         if (args is [CalibrateFlag, var profileName, .. var seeds])
             return Calibrate(calibration, profileName, seeds);
@@ -71,7 +71,7 @@ public static class ResidentChecker
         return runner.EntryPoint(TextReader.Null, Console.Out).GetAwaiter().GetResult();
     }
 
-    private static int Calibrate(ReferenceCalibration? calibration, string profileName, string[] seeds)
+    private static int Calibrate(ICalibratedTraining? calibration, string profileName, string[] seeds)
     {
         if (calibration is null)
         {

@@ -178,6 +178,9 @@ public sealed class WorkerService(Assembly submission, ICheckerCallbacks checker
             // Fresh arguments each time: a call that edits its input in place must not change the next one.
             var arguments = call.Arguments.Select((a, k) => decoded[k] is Tensor t ? t.clone() : Bind(a, parameters[k])).ToArray();
             var value = _student.Run(() => invoker.Invoke(null, arguments.AsSpan()));
+            // A module argument may gain parameters in the call (LoRA's adapters): they are the module's now, not this call's to dispose.
+            foreach (var module in arguments.OfType<nn.Module>())
+                _student.Run(() => KeepBeyondThisScope(module));
             results.Add(value switch
             {
                 null => new Returned(null, null),
@@ -221,6 +224,14 @@ public sealed class WorkerService(Assembly submission, ICheckerCallbacks checker
         var rest = bound.Arguments.Select((a, k) => Bind(a, parameters[k + 1])).ToArray();
         return t => method.Invoke(null, [t, .. rest]) as Tensor
                     ?? throw new InvalidOperationException($"{bound.Method} returned null instead of a tensor.");
+    }
+
+    private static void KeepBeyondThisScope(nn.Module module)
+    {
+        foreach (var parameter in module.parameters())
+            parameter.DetachFromDisposeScope();
+        foreach (var buffer in module.buffers())
+            buffer.DetachFromDisposeScope();
     }
 
     private nn.Module<Tensor, Tensor> Module(int handle) => _handles.Get<nn.Module<Tensor, Tensor>>(handle);

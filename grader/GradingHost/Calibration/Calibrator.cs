@@ -48,7 +48,7 @@ public sealed class Calibrator(RepositoryLayout layout)
             Margin = margin,
             AtGradingSeed = Math.Round(atGradingSeed, 2),
             Seeds = atSeeds.ToDictionary(m => m.Seed, m => Math.Round(m.Perplexity, 2)),
-            Measured = $"reference, {profile.Steps} AdamW steps of {profile.BatchSize} × {profile.ContextLength} tokens, libtorch on one thread, " +
+            Measured = $"reference, {measured[0].Training ?? $"{profile.Steps} AdamW steps of {profile.BatchSize} × {profile.ContextLength} tokens"}, libtorch on one thread, " +
                        $"{DateTimeOffset.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores ({ThisMachine.Cpu}), {typeof(TorchSharp.torch).Assembly.GetName().Name} " +
                        $"{typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3)}",
         };
