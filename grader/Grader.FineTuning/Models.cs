@@ -13,6 +13,11 @@ public static class Models
     public const string Perplexity = "Perplexity";
     public const string Run = "Run";
 
+    /// <summary>The extra credit: LoRA.Adapt(model, rank, alpha, generator) and LoRA.Merge(model).</summary>
+    public const string LoRAClass = "LoRA";
+    public const string Adapt = "Adapt";
+    public const string Merge = "Merge";
+
     /// <summary>HW2 Q3's model, which a fine-tuning submission carries and fine-tunes.</summary>
     public const string MultiHeadNamespace = "Homework.MultiHead";
     public const string LanguageModel = "TinyLanguageModel";

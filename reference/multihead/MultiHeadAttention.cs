@@ -9,7 +9,7 @@ namespace Homework.MultiHead;
 /// Causal self-attention with n heads: each head attends in its own d/n features,
 /// head_h = softmax(mask(Q_h K_hᵀ/√(d/n))) V_h, and Z = concat(head_1 … head_n) W_O.
 /// </summary>
-public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor>, IAttentionWeights
+public sealed partial class MultiHeadAttention : nn.Module<Tensor, Tensor>, IAttentionWeights
 {
     private readonly Linear query;
     private readonly Linear key;
@@ -33,7 +33,7 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor>, IAttentionWe
     public Tensor AttentionWeights(Tensor x)
     {
         var t = x.shape[1];
-        var q = SplitHeads(query.forward(x));                                   // (B, n, T, d/n)
+        var q = SplitHeads(Project(query, x));                                  // (B, n, T, d/n)
         var k = SplitHeads(key.forward(x));                                     // (B, n, T, d/n)
         var scores = q.matmul(k.transpose(-2, -1)) / Math.Sqrt(headSize);       // (B, n, T, T)
         // One (T, T) mask broadcasts over the batch and the heads: no head of any sequence sees its future.
@@ -45,7 +45,7 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor>, IAttentionWe
     {
         var (b, t, d) = (x.shape[0], x.shape[1], x.shape[2]);
         var a = AttentionWeights(x);                             // (B, n, T, T)
-        var z = a.matmul(SplitHeads(value.forward(x)));          // (B, n, T, d/n)
+        var z = a.matmul(SplitHeads(Project(value, x)));         // (B, n, T, d/n)
         // The heads go back side by side on the feature axis: (B, T, n, d/n) before flattening to (B, T, d).
         return output.forward(z.transpose(1, 2).reshape(b, t, d));
     }
@@ -61,4 +61,15 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor>, IAttentionWe
             : throw new ArgumentException(
                 $"The width d = {config.Width} is not divisible by the number of heads n = {config.Heads}: every head needs d/n whole features.",
                 nameof(config));
+
+    /// <summary>A projection's output W x, plus LoRA's low-rank update where HW2's fine-tuning adapted it (its extra credit, reference/finetuning).</summary>
+    private Tensor Project(Linear projection, Tensor x)
+    {
+        var y = projection.forward(x);
+        AddLowRankUpdate(projection, x, ref y);
+        return y;
+    }
+
+    /// <summary>Implemented by the fine-tuning reference's LoRA; in Q3 alone the compiler removes the call.</summary>
+    partial void AddLowRankUpdate(Linear projection, Tensor x, ref Tensor y);
 }

@@ -7,9 +7,10 @@ namespace Homework.MultiHead;
 
 public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor>, IAttentionWeights
 {
-    private readonly Linear query;
+    // Not readonly, and typed as modules: LoRA swaps the query and value projections for LoRALinear and back.
+    private nn.Module<Tensor, Tensor> query;
     private readonly Linear key;
-    private readonly Linear value;
+    private nn.Module<Tensor, Tensor> value;
     private readonly Linear output;
     private readonly int heads;
     private readonly int headSize;
@@ -49,5 +50,27 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor>, IAttentionWe
             .Select(h => a.select(1, h).matmul(v.narrow(-1, h * headSize, headSize)))
             .ToArray();
         return output.forward(cat(perHead, -1).to(x.dtype));
+    }
+
+    /// <summary>Replaces W_Q and W_V with LoRA layers that keep the pretrained weights under their names.</summary>
+    internal void AddLoRA(int rank, double alpha, Generator generator)
+    {
+        query = Replace(nameof(query), new LoRALinear((Linear)query, rank, alpha, generator));
+        value = Replace(nameof(value), new LoRALinear((Linear)value, rank, alpha, generator));
+    }
+
+    /// <summary>Puts plain linear layers holding W + (α/r)·B A back in their place.</summary>
+    internal void MergeLoRA()
+    {
+        if (query is LoRALinear q)
+            query = Replace(nameof(query), q.Merged());
+        if (value is LoRALinear v)
+            value = Replace(nameof(value), v.Merged());
+    }
+
+    private nn.Module<Tensor, Tensor> Replace(string name, nn.Module<Tensor, Tensor> module)
+    {
+        _internal_submodules[name] = module;
+        return module;
     }
 }

@@ -39,6 +39,7 @@ public sealed class ExperimentForTheReport
             why = e is NotImplementedException ? "not implemented yet" : "it failed (see the rubric)";
         }
         var (gpt2, gpt2NotRun) = Gpt2Row(Gpt2ForTheReport.CheckpointPath(), setup, profile.Seed);
+        var (lora, loraWhy) = LoRARow();
 
         string Row(double? perplexity) => perplexity is { } p ? $"{p:0.###}" : "—";
         string Bits(double? perplexity) => perplexity is { } p ? $"{Math.Log2(p):0.###}" : "—";
@@ -50,6 +51,10 @@ public sealed class ExperimentForTheReport
                 [$"(b) trained from scratch ({setup.Steps} steps)", Row(yours?.FromScratch), Bits(yours?.FromScratch), $"{reference.FromScratch:0.###}"],
                 [yours is null ? "(c) fine-tuned" : $"(c) fine-tuned ({yours.Reported[1]:0} steps at {yours.Reported[0]:G3})", Row(yours?.FineTuned), Bits(yours?.FineTuned), $"{reference.FineTuned:0.###}"],
                 ["(d) GPT-2 (BPE)", "—", gpt2 is null ? gpt2NotRun! : $"{gpt2.BitsPerCharacter:0.###}", "—"],
+                [
+                    lora is null ? $"(e) LoRA, extra credit: {loraWhy}" : $"(e) LoRA, extra credit (r = {setup.LoRA.Rank} on W_Q and W_V: {lora.Trainable:N0} of {lora.Total:N0} numbers train)",
+                    Row(lora?.Perplexity), Bits(lora?.Perplexity), $"{reference.LoRA:0.###}",
+                ],
             ]));
         ReportArtifacts.Measurement("Why bits per character",
             "GPT-2 predicts BPE tokens of several characters and the small models predict single characters, so their perplexities count different units; bits per character (log₂ perplexity for a character model) compares the same thing.");
@@ -61,6 +66,18 @@ public sealed class ExperimentForTheReport
         }
         LossCurves(reference, yours, setup);
         Generations(yours, gpt2, gpt2NotRun, why);
+    }
+
+    private static (LoRAResult? Result, string? Why) LoRARow()
+    {
+        try
+        {
+            return (LoRARun.Value, null);
+        }
+        catch (Exception e) when (e is StudentFeedback or StudentCodeFailed or NotImplementedException)
+        {
+            return (null, e is NotImplementedException ? "not attempted" : "it failed (see the rubric)");
+        }
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace GradingHost.Checks.FineTuning;
 
 /// <summary>The reference's HW2 Q5 protocol, run once per checker and profile in this trusted process: the report's baseline and its loss curves.</summary>
 public sealed record ReferenceProtocol(
-    double[] FromScratchLosses, double[] FineTuningLosses, double FromScratch, double FineTuned, double Unadapted, double BrownBefore, double BrownAfter)
+    double[] FromScratchLosses, double[] FineTuningLosses, double FromScratch, double FineTuned, double Unadapted, double BrownBefore, double BrownAfter, double LoRA)
 {
     private static readonly ConcurrentDictionary<string, ReferenceProtocol> Runs = new();
 
@@ -30,6 +30,7 @@ public sealed record ReferenceProtocol(
             Homework.FineTuning.LanguageModelTraining.Perplexity(pretrained, setup.ShakespeareDev, t).item<double>(),
             unadapted,
             brownBefore,
-            Homework.FineTuning.LanguageModelTraining.Perplexity(pretrained, setup.BrownDev, t).item<double>());
+            Homework.FineTuning.LanguageModelTraining.Perplexity(pretrained, setup.BrownDev, t).item<double>(),
+            ReferenceLoRA.Calibration.Measure(profile, profile.Seed).Perplexity);
     }
 }

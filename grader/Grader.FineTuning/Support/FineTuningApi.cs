@@ -40,6 +40,15 @@ public sealed class FineTuningApi(Implementation submission)
             $"{FineTuningClass}.{Run} with steps = {setup.Steps}, learningRate = {setup.LearningRate:G3}", [7], TrainingLimit)
             .data<double>().ToArray();
 
+    /// <summary>LoRA.Adapt: freezes the model and adds rank-r adapters to its attentions' query and value projections, in place.</summary>
+    public void Adapt(ModuleUnderTest model, LoRASetup lora, Argument generator) =>
+        submission.Invoke(LoRAClass, Models.Adapt, [model.AsArgument(), Argument.OfInt32(lora.Rank), Argument.Of(lora.Alpha), generator],
+            $"{LoRAClass}.{Models.Adapt} with rank = {lora.Rank}, alpha = {lora.Alpha}");
+
+    /// <summary>LoRA.Merge: folds every adapter into its projection, in place.</summary>
+    public void Merge(ModuleUnderTest model) =>
+        submission.Invoke(LoRAClass, Models.Merge, [model.AsArgument()], $"{LoRAClass}.{Models.Merge}");
+
     public Argument Generator(ulong seed) => submission.Generator(seed);
 
     private Tensor Call(StandInModel? model, string type, string method, IReadOnlyList<Argument> arguments, string doing, long[]? shape, TimeSpan? limit = null) =>
