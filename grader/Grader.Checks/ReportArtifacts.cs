@@ -10,9 +10,7 @@ public static class ReportArtifacts
 {
     public const string AttentionFile = "attention.json";
     public const string MeasurementsFile = "measurements.json";
-    public const string ChartsFile = "charts.json";
-    public const string PlotsFile = "plots.json";
-    public const string TablesFile = "tables.json";
+    public const string FiguresFile = "figures.json";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -25,14 +23,8 @@ public static class ReportArtifacts
     /// <summary>A figure the student should see as text, e.g. "Dev perplexity" → "10.6 (bar ≤ 12.3)".</summary>
     public static void Measurement(string name, string value) => Append(MeasurementsFile, new ReportMeasurement(name, value));
 
-    /// <summary>A bar chart, e.g. dev perplexity with and without layer norm.</summary>
-    public static void Chart(BarChart chart) => Append(ChartsFile, chart);
-
-    /// <summary>A scatter or line plot, e.g. dev loss against compute on log–log axes with a fitted power law.</summary>
-    public static void Plot(ScatterPlot plot) => Append(PlotsFile, plot);
-
-    /// <summary>A table of text, e.g. the student's generations per prompt.</summary>
-    public static void Table(TextTable table) => Append(TablesFile, table);
+    /// <summary>A figure: a bar chart, a scatter plot or a table (<see cref="ReportFigure"/>), shown in the order recorded.</summary>
+    public static void Figure(ReportFigure figure) => Append(FiguresFile, figure);
 
     /// <summary>The list in <paramref name="fileName"/>; empty when there is none or it cannot be read (a grading that stopped half-way).</summary>
     public static List<T> ReadList<T>(string directory, string fileName) where T : class =>

@@ -16,4 +16,4 @@ public sealed record ScatterPlot(
     bool LogY,
     IReadOnlyList<PlotSeries> Series,
     string Caption,
-    string? Note = null);
+    string? Note = null) : ReportFigure(Title);

@@ -93,12 +93,15 @@ public sealed class FeedbackPdfTests(VerifiedAssignments verified)
         }
 
         [Fact]
-        public void PlotsRoundTripThroughTheirArtefactFile()
+        public void PlotsRoundTripThroughTheFiguresFileWithTheirKind()
         {
             var directory = Directory.CreateTempSubdirectory().FullName;
             var plot = new ScatterPlot("t", "x", "y", true, false, [new PlotSeries("s", [1, 2], [double.NaN, 3], High: [4, 5], Line: true)], "c", "n");
-            File.WriteAllText(Path.Combine(directory, ReportArtifacts.PlotsFile), System.Text.Json.JsonSerializer.Serialize(new[] { plot }, ReportArtifacts.Json));
-            var read = Assert.Single(ReportArtifacts.ReadList<ScatterPlot>(directory, ReportArtifacts.PlotsFile));
+            File.WriteAllText(Path.Combine(directory, ReportArtifacts.FiguresFile),
+                System.Text.Json.JsonSerializer.Serialize(new List<ReportFigure> { new TextTable("table", ["a"], [["b"]]), plot }, ReportArtifacts.Json));
+            var figures = ReportArtifacts.ReadList<ReportFigure>(directory, ReportArtifacts.FiguresFile);
+            Assert.IsType<TextTable>(figures[0]);
+            var read = Assert.IsType<ScatterPlot>(figures[1]);
             Assert.Equal((plot.Title, plot.LogX, plot.Note), (read.Title, read.LogX, read.Note));
             var series = Assert.Single(read.Series);
             Assert.Equal([1, 2], series.X);
@@ -114,7 +117,7 @@ public sealed class FeedbackPdfTests(VerifiedAssignments verified)
             var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "feedback.pdf");
             ItemResult[] items = [new("fit", "Scaling fit", 1, 2, ItemStatus.Partial, "visible", ["The exponent is off."])];
             FeedbackPdf.Write(new GradeReport("student", "scaling", "Scaling laws", "cpu", "0", DateTimeOffset.UnixEpoch, 1, "summary", "sandbox",
-                items, [], null, [], plots, []), path);
+                items, [], null, plots), path);
             using var pdf = PdfDocument.Open(path);
             var pages = pdf.GetPages().ToList();
             // The legend and the note are ScottPlot's text too: none of it may fall back to a system font.

@@ -89,12 +89,19 @@ public sealed class HostileInputTests
         var directory = Scratch("artefacts");
         File.WriteAllText(Path.Combine(directory, "checks.xml"), "<assemblies><test result=");
         Assert.Null(CheckResults.TryRead(Path.Combine(directory, "checks.xml")));
-        File.WriteAllText(Path.Combine(directory, ReportArtifacts.ChartsFile), "[{\"title\": 3, ");
-        Assert.Empty(ReportArtifacts.ReadList<BarChart>(directory, ReportArtifacts.ChartsFile));
-        File.WriteAllText(Path.Combine(directory, ReportArtifacts.PlotsFile), "[{\"title\": \"t\", \"series\": [{\"x\": [1, \"two\"]}]}]");
-        Assert.Empty(ReportArtifacts.ReadList<ScatterPlot>(directory, ReportArtifacts.PlotsFile));
-        File.WriteAllText(Path.Combine(directory, ReportArtifacts.TablesFile), "[null, {\"title\": \"t\"}]");
-        Assert.Single(ReportArtifacts.ReadList<TextTable>(directory, ReportArtifacts.TablesFile));
+        foreach (var broken in new[]
+                 {
+                     "[{\"figure\": \"bar-chart\", \"title\": 3, ",
+                     "[{\"figure\": \"scatter-plot\", \"title\": \"t\", \"series\": [{\"x\": [1, \"two\"]}]}]",
+                     "[{\"title\": \"a figure of no kind\"}]",
+                     "[{\"figure\": \"pie-chart\", \"title\": \"t\"}]",
+                 })
+        {
+            File.WriteAllText(Path.Combine(directory, ReportArtifacts.FiguresFile), broken);
+            Assert.Empty(ReportArtifacts.ReadList<ReportFigure>(directory, ReportArtifacts.FiguresFile));
+        }
+        File.WriteAllText(Path.Combine(directory, ReportArtifacts.FiguresFile), "[null, {\"figure\": \"table\", \"title\": \"t\"}]");
+        Assert.IsType<TextTable>(Assert.Single(ReportArtifacts.ReadList<ReportFigure>(directory, ReportArtifacts.FiguresFile)));
         File.WriteAllText(Path.Combine(directory, ReportArtifacts.AttentionFile), "{\"tokens\": [\"a\"], \"reference\": [[1, 2], [3]]");
         Assert.Null(ReportArtifacts.ReadOne<AttentionPattern>(directory, ReportArtifacts.AttentionFile));
     }
@@ -106,9 +113,11 @@ public sealed class HostileInputTests
         var items = Scorer.NothingRan(Layout.Manifest("attention"), "Not graded.");
         var report = new GradeReport("student", "attention", "title", "cpu", "0", DateTimeOffset.UnixEpoch, 1, "summary", "sandbox", items, [],
             new AttentionPattern(["a", "b"], [[1.0], [0.5, 0.5, 0.5]], null),
-            [new BarChart("chart", "axis", ["only one label"], [1.0, 2.0, double.NaN], "caption")],
-            [new ScatterPlot("plot", "x", "y", true, true, [new PlotSeries("s", [1.0, -2.0], [double.NaN], Low: [5.0])], "caption")],
-            [new TextTable("table", ["a"], [["x", "y", "z"]])]);
+            [
+                new BarChart("chart", "axis", ["only one label"], [1.0, 2.0, double.NaN], "caption"),
+                new ScatterPlot("plot", "x", "y", true, true, [new PlotSeries("s", [1.0, -2.0], [double.NaN], Low: [5.0])], "caption"),
+                new TextTable("table", ["a"], [["x", "y", "z"]]),
+            ]);
         Report.FeedbackPdf.Write(report, path);
         Assert.True(new FileInfo(path).Length > 1000);
     }

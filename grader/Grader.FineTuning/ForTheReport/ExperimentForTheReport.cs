@@ -43,7 +43,7 @@ public sealed class ExperimentForTheReport
 
         string Row(double? perplexity) => perplexity is { } p ? $"{p:0.###}" : "—";
         string Bits(double? perplexity) => perplexity is { } p ? $"{Math.Log2(p):0.###}" : "—";
-        ReportArtifacts.Table(new TextTable(
+        ReportArtifacts.Figure(new TextTable(
             $"HW2 Q5–Q7 on Shakespeare dev (first {setup.ShakespeareDev.Length - 1} characters), measured by the grader" + (why is null ? "" : $"; your Run: {why}"),
             ["Model", "Your perplexity", "Bits per character", "Reference's perplexity"],
             [
@@ -61,7 +61,7 @@ public sealed class ExperimentForTheReport
 
         if (yours is not null)
         {
-            ReportArtifacts.Chart(new BarChart("Q6: forgetting", "Brown dev perplexity", ["before fine-tuning", "after fine-tuning"], [yours.BrownBefore, yours.BrownAfter],
+            ReportArtifacts.Figure(new BarChart("Q6: forgetting", "Brown dev perplexity", ["before fine-tuning", "after fine-tuning"], [yours.BrownBefore, yours.BrownAfter],
                 $"Your fine-tuned model's Brown dev perplexity rose by {100 * (yours.BrownAfter / yours.BrownBefore - 1):0.#} % (the reference's protocol: {100 * (reference.BrownAfter / reference.BrownBefore - 1):0.#} %): adapting to Shakespeare costs some of the general corpus."));
         }
         LossCurves(reference, yours, setup);
@@ -100,7 +100,7 @@ public sealed class ExperimentForTheReport
         };
         if (yours is not null)
             series.Add(new PlotSeries("your models' dev loss at the end", [setup.Steps, Math.Max(1, yours.Reported[1])], [Math.Log(yours.FromScratch), Math.Log(yours.FineTuned)]));
-        ReportArtifacts.Plot(new ScatterPlot("Loss curves", "step", "loss (nats per character)", LogX: false, LogY: false, series,
+        ReportArtifacts.Figure(new ScatterPlot("Loss curves", "step", "loss (nats per character)", LogX: false, LogY: false, series,
             "The lines are the reference protocol's training losses (batches of Shakespeare train); the dots are the dev losses (ln perplexity) of your two models after their training. " +
             "Fine-tuning starts near the pretrained model's loss and stays below training from scratch."));
     }
@@ -115,7 +115,7 @@ public sealed class ExperimentForTheReport
             yours is null ? $"— (your Run: {why})" : Show(Continue(yours.FineTunedModel, vocabulary.Encode(prompt), vocabulary, generator)),
             gpt2 is null ? gpt2NotRun! : Show(gpt2.Continuations[i]),
         ]).ToList();
-        ReportArtifacts.Table(new TextTable(
+        ReportArtifacts.Figure(new TextTable(
             $"Continuations at τ = {Temperature}: your fine-tuned model ({NewCharacters} characters) beside GPT-2 ({NewGpt2Tokens} tokens; ↵ is a line break)",
             ["Prompt", "Your fine-tuned model", "GPT-2"], rows));
     }

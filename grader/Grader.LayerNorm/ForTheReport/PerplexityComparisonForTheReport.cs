@@ -16,7 +16,7 @@ public sealed class PerplexityComparisonForTheReport
         var profile = SubmissionUnderTest.Profile;
         var with = ReferenceModel.Trained.Perplexity;
         var without = BaselineWithoutLayerNorm.DevPerplexity(profile, BrownCorpus.Instance);
-        ReportArtifacts.Chart(new BarChart(
+        ReportArtifacts.Figure(new BarChart(
             $"Dev perplexity after {profile.Steps} steps ({profile.Name} profile)",
             "dev perplexity (lower is better)",
             ["without layer norm (Q1 reference)", "with layer norm (your model)"],

@@ -14,7 +14,7 @@ public static class HeadCountChart
     {
         var singleHead = SingleHeadBaseline.DevPerplexity(profile, corpus);
         ReportArtifacts.Measurement("Dev perplexity of the single-head reference (HW2 Q1)", $"{singleHead:0.###} ({profile.Name} profile)");
-        ReportArtifacts.Chart(new BarChart(
+        ReportArtifacts.Figure(new BarChart(
             $"Single- vs multi-head attention ({profile.Name} profile: {profile.Layers} layers, d = {profile.Width}, {profile.Steps} steps)",
             "dev perplexity (lower is better)",
             ["1 head (HW2 Q1 reference)", $"{TrainingHeads} heads (your model)"],

@@ -35,7 +35,7 @@ public sealed class GenerationsForTheReport
                 Continuation(model, config, corpus, prompt, g => new StaticCall($"{Namespace}.{SamplingApi.SamplerClass}", SampleWithTemperature, [Argument.Of(Temperature), g]), profile.Seed + (ulong)i, standIn),
                 Continuation(model, config, corpus, prompt, g => new StaticCall($"{Namespace}.{SamplingApi.SamplerClass}", SampleNucleus, [Argument.Of(P), Argument.Of(1.0), g]), profile.Seed + (ulong)i, standIn),
             ]).ToList();
-            ReportArtifacts.Table(new TextTable(
+            ReportArtifacts.Figure(new TextTable(
                 $"Continuations ({NewTokens} characters at most) by {whose}, trained {profile.Steps} steps ({profile.Name} profile); " +
                 "drawn by your Generate with your samplers (↵ is a line break)",
                 ["Prompt", $"Temperature τ = {Temperature}", $"Nucleus p = {P}"], rows));

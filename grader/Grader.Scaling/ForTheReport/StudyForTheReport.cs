@@ -45,7 +45,7 @@ public sealed class StudyForTheReport
     private static void SizePlot(double[] sizes, double[] means, double[][] intervals, double[] law, string by)
     {
         var line = new[] { sizes[0] / 1.5, sizes[^1] * 1.5 };
-        ReportArtifacts.Plot(new ScatterPlot(
+        ReportArtifacts.Figure(new ScatterPlot(
             "Perplexity against model size",
             "parameters N", "mean story perplexity", LogX: true, LogY: true,
             [
@@ -62,7 +62,7 @@ public sealed class StudyForTheReport
         // Spread sideways a little (by a fixed pattern), so equal values stay visible as separate stories.
         var series = sizes.Select((n, m) => new PlotSeries($"{n:N0} parameters",
             perplexities[m].Select((_, s) => n * Math.Pow(1.12, (s % 7 - 3) / 3.0)).ToArray(), perplexities[m])).ToList();
-        ReportArtifacts.Plot(new ScatterPlot("Per-story perplexity", "parameters N", "story perplexity", LogX: true, LogY: true, series,
+        ReportArtifacts.Figure(new ScatterPlot("Per-story perplexity", "parameters N", "story perplexity", LogX: true, LogY: true, series,
             $"Each dot is one story (computed by {by}). The spread between stories is far larger than the interval of the mean: report it, not only the mean."));
     }
 
@@ -74,7 +74,7 @@ public sealed class StudyForTheReport
             () => Homework.Scaling.Statistics.FitLine(tensor(lengths), tensor(perplexities)).data<double>().ToArray(), "Statistics.FitLine", notes);
         var fitBy = notes.Count == 0 ? "your FitLine" : string.Join("; ", notes);
         var ends = new[] { lengths.Min(), lengths.Max() };
-        ReportArtifacts.Plot(new ScatterPlot($"Perplexity against story length ({largest.Config.Parameters:N0} parameters)", "story length (characters)", "story perplexity",
+        ReportArtifacts.Figure(new ScatterPlot($"Perplexity against story length ({largest.Config.Parameters:N0} parameters)", "story length (characters)", "story perplexity",
             LogX: false, LogY: false,
             [
                 new PlotSeries("stories", lengths, perplexities),
@@ -96,7 +96,7 @@ public sealed class StudyForTheReport
                 () => Homework.Scaling.Perplexity.Conditional(model, s[..(s.Length / 2)], s[(s.Length / 2)..]).item<double>(), "Perplexity.Conditional", notes)).Average();
             return (IReadOnlyList<string>)[$"{model.Config.Parameters:N0}", $"{alone:0.###}", $"{given:0.###}", notes.Count == 0 ? "yours" : string.Join("; ", notes.Distinct())];
         }).ToList();
-        ReportArtifacts.Table(new TextTable(
+        ReportArtifacts.Figure(new TextTable(
             $"The end of a story given its beginning: mean perplexity of the second half of the first {ConditionalStories} study stories",
             ["Parameters", "Second half alone", "Given the first half", "Computed by"], rows));
     }
@@ -119,7 +119,7 @@ public sealed class StudyForTheReport
             $"{nll[p - 1]:0.##}",
             $"{Math.Exp(-nll[p - 1]):0.####}",
         ]).ToList();
-        ReportArtifacts.Table(new TextTable(
+        ReportArtifacts.Figure(new TextTable(
             $"The {TopTokens} characters that cost the most in study story 1 (largest model; by {(notes.Count == 0 ? "your code" : string.Join("; ", notes.Distinct()))})",
             ["Position", "Text before ▸ the character", "NLL (nats)", "Probability"], rows));
     }

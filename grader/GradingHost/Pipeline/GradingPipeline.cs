@@ -126,9 +126,7 @@ public sealed class GradingPipeline(RepositoryLayout layout) : IDisposable
             items,
             ReportArtifacts.ReadList<ReportMeasurement>(artifacts, ReportArtifacts.MeasurementsFile),
             ReportArtifacts.ReadOne<AttentionPattern>(artifacts, ReportArtifacts.AttentionFile),
-            ReportArtifacts.ReadList<BarChart>(artifacts, ReportArtifacts.ChartsFile),
-            ReportArtifacts.ReadList<ScatterPlot>(artifacts, ReportArtifacts.PlotsFile),
-            ReportArtifacts.ReadList<TextTable>(artifacts, ReportArtifacts.TablesFile),
+            ReportArtifacts.ReadList<ReportFigure>(artifacts, ReportArtifacts.FiguresFile),
             internalError)
         {
             Phases = new PhaseTimes(compileSeconds, checkSeconds),

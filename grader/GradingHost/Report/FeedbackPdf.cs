@@ -33,9 +33,7 @@ public static class FeedbackPdf
                 Summary = report.Summary + "\n(The report's figures could not be drawn and are left out.)",
                 Measurements = [],
                 Attention = null,
-                Charts = [],
-                Plots = [],
-                Tables = [],
+                Figures = [],
             }, pdfPath);
         }
     }
@@ -70,12 +68,8 @@ public static class FeedbackPdf
 
         WhatToFix(writer, report.Items.Where(i => i.Possible - i.Earned >= Unshown).ToList());
         Notes(writer, report.Items.Where(i => i.Possible - i.Earned < Unshown && i.Messages.Count > 0).ToList());
-        foreach (var chart in report.Charts)
-            writer.ChartSection(chart);
-        foreach (var plot in report.Plots)
-            writer.PlotSection(plot);
-        foreach (var table in report.Tables)
-            writer.TableSection(table);
+        foreach (var figure in report.Figures)
+            writer.FigureSection(figure);
         if (report.Attention is { Reference.Length: > 0 } attention)
             Attention(writer, attention);
 

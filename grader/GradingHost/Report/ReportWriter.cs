@@ -195,6 +195,23 @@ internal sealed class ReportWriter : IDisposable
         _flow.Place(figureHeight, (canvas, top) => AttentionHeatmaps.Draw(canvas, new SKRect(Left, top, Right, top + figureHeight), pattern));
     }
 
+    /// <summary>Each kind of <see cref="ReportFigure"/> as its own section; a figure of a kind this host does not know is left out.</summary>
+    public void FigureSection(ReportFigure figure)
+    {
+        switch (figure)
+        {
+            case BarChart chart:
+                ChartSection(chart);
+                break;
+            case ScatterPlot plot:
+                PlotSection(plot);
+                break;
+            case TextTable table:
+                TableSection(table);
+                break;
+        }
+    }
+
     /// <summary>A heading, the bar chart and its caption below, all kept on one page.</summary>
     public void ChartSection(BarChart chart)
     {

@@ -7,6 +7,7 @@ namespace GradingHost.Rubric;
 /// <param name="Summary">one paragraph for the student: the score and, when grading could not run, why</param>
 /// <param name="Isolation">how the student's code was confined, e.g. "bubblewrap sandbox …" or "none (--unsandboxed)"</param>
 /// <param name="Attention">null when the report has no attention figure to show</param>
+/// <param name="Figures">charts, plots and tables, in the order the checks recorded them</param>
 /// <param name="InternalError">the grader itself failed (not the submission): the outputs say so and the CLI exits 1</param>
 public sealed record GradeReport(
     string Student,
@@ -21,9 +22,7 @@ public sealed record GradeReport(
     IReadOnlyList<ItemResult> Items,
     IReadOnlyList<ReportMeasurement> Measurements,
     AttentionPattern? Attention,
-    IReadOnlyList<BarChart> Charts,
-    IReadOnlyList<ScatterPlot> Plots,
-    IReadOnlyList<TextTable> Tables,
+    IReadOnlyList<ReportFigure> Figures,
     bool InternalError = false)
 {
     /// <summary>Where the time went, for instructors' benchmarks; never shown to the student (it would tell a reused training apart).</summary>
