@@ -23,9 +23,11 @@ public sealed class LoRAMergeChecks
         var weights = ReferenceModel.Pretrained(profile);
         var model = Model.Create(LanguageModel, config, (long)profile.Seed);
         model.Load(weights, "pretrained TinyLanguageModel");
-        var (pretrained, added) = Adapters.Add(model, Setup.For(profile).LoRA, profile.Seed, What);
+        var lora = Setup.For(profile).LoRA;
+        var (pretrained, added) = Adapters.Add(model, lora, profile.Seed, What);
         var generator = new Generator(11);
-        model.Load(added.Select(p => (p.Name, randn(p.Value.shape, generator: generator) * AdapterStd)), What);
+        var adapters = added.Select(p => (p.Name, Value: randn(p.Value.shape, generator: generator) * AdapterStd)).ToList();
+        model.Load(adapters, What);
         model.Eval();
 
         var tokens = tensor(ShakespeareCorpus.Instance.Dev.Ids[..64], [2, 32]);
@@ -42,5 +44,37 @@ public sealed class LoRAMergeChecks
         if (Compare.Difference(plain.forward(tokens), merged, $"A plain HW2 Q3 model holding your merged weights") is { } unfolded)
             throw new StudentFeedback(
                 $"{unfolded} After {LoRAClass}.{Merge} the adapters' work is in W_Q and W_V themselves: a model without adapters, given the merged weights, computes the same logits.");
+
+        var before = weights.ToDictionary(p => p.Name, p => p.Value);
+        foreach (var (name, value) in mergedWeights.Where(p => !Adapters.Unchanged(p.Value, before[p.Name])))
+            if (ScaleOf(value - before[name], adapters.Select(a => a.Value).ToList()) is { } scale && Math.Abs(scale - lora.Alpha / lora.Rank) > 1e-3 * lora.Alpha / lora.Rank)
+                throw new StudentFeedback(
+                    $"{LoRAClass}.{Merge} changed {name} by {scale:G4}·B A; LoRA's update is (α/r)·B A = {lora.Alpha / lora.Rank:G4}·B A (α = {lora.Alpha:0.##}, r = {lora.Rank}). " +
+                    "Scale the adapter's output and the merged update by α/r, both.");
+    }
+
+    /// <summary>
+    /// c such that ΔW = c·B A for the pair of adapter matrices (either stored either way round) that explains ΔW best;
+    /// null when none does (then the logits above already differ, or the update is not LoRA's).
+    /// </summary>
+    private static double? ScaleOf(Tensor delta, IReadOnlyList<Tensor> adapters)
+    {
+        var (rows, columns) = (delta.shape[0], delta.shape[1]);
+        var target = delta.to(float64);
+        var candidates = adapters.Where(a => a.dim() == 2).SelectMany(a => new[] { a, a.t() }).ToList();
+        var best = (Residual: double.PositiveInfinity, Scale: 0.0);
+        foreach (var b in candidates.Where(b => b.shape[0] == rows))
+        foreach (var a in candidates.Where(a => a.shape[1] == columns && a.shape[0] == b.shape[1]))
+        {
+            var product = b.to(float64).matmul(a.to(float64));                                  // (out, in)
+            var norm = product.square().sum().item<double>();
+            if (norm == 0)
+                continue;
+            var scale = (target * product).sum().item<double>() / norm;
+            var residual = (target - scale * product).norm().item<double>() / Math.Max(target.norm().item<double>(), 1e-30);
+            if (residual < best.Residual)
+                best = (residual, scale);
+        }
+        return best.Residual < 1e-3 ? best.Scale : null;
     }
 }

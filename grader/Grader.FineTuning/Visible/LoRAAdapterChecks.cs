@@ -17,18 +17,27 @@ public sealed class LoRAAdapterChecks
     private const string What = "TinyLanguageModel";
 
     [Fact]
-    public void AdaptingKeepsTheModelsOutput()
+    public void AdaptingKeepsTheOutputWithFullRankAdapters()
     {
         var model = Model.Create(LanguageModel, Config, seed: 5);
         model.Eval();
         var tokens = Tokens()[.., ..^1];
         var before = model.Forward(tokens, What);
-        Adapters.Add(model, Lora, seed: 3, What);
+        var (_, added) = Adapters.Add(model, Lora, seed: 3, What);
         var after = model.Forward(tokens, What);
         if (Compare.Difference(before, after, $"The logits after {LoRAClass}.{Adapt}") is { } difference)
             throw new StudentFeedback(
                 $"{difference} Right after adapting, the model computes exactly what it did: each adapter adds (α/r)·B A x with B = 0 (A drawn at random), " +
                 "so fine-tuning starts from the pretrained model.");
+        // Whichever factor starts random, a rank below r caps the update's rank for good (rows that copy each other stay parallel under B's updates).
+        foreach (var (name, value) in added.Where(p => p.Value.dim() == 2 && p.Value.abs().max().item<float>() > 0))
+        {
+            var rank = linalg.matrix_rank(value.to(float64)).item<long>();
+            if (rank < Math.Min(value.shape[0], value.shape[1]))
+                throw new StudentFeedback(
+                    $"After {LoRAClass}.{Adapt} with r = {Lora.Rank}, the adapter matrix {name} {Shapes.Show(value.shape)} starts with rank {rank}: its rows are not independent, " +
+                    "so the update (α/r)·B A can never reach rank r. Draw every entry of A independently (uniform on ±1/√in).");
+        }
     }
 
     [Fact]
