@@ -10,6 +10,17 @@ namespace GradingHost.Tests;
 public sealed class PipelineUnitTests
 {
     [Fact]
+    public void TrainingProgressLinesAreReadBackAndNothingElseIs()
+    {
+        var report = new TrainingProgressReport("Training your language model (cpu profile)", 150, 600, 32 * 64);
+        Assert.Equal(report, TrainingProgress.Parse(TrainingProgress.Line(report)));
+        Assert.Null(TrainingProgress.Parse("  Passed GradingHost.Checks.Attention.ShapeChecks.OutputKeepsTheInputShape"));
+        Assert.Null(TrainingProgress.Parse($"{TrainingProgress.Marker} {{\"what\": 3"));
+        Assert.Null(TrainingProgress.Parse($"{TrainingProgress.Marker}x {{}}"));
+        Assert.Null(TrainingProgress.Parse($"{TrainingProgress.Marker} {{\"Step\": 1}}"));
+    }
+
+    [Fact]
     public void ScannerFindsBannedApisThroughAliasesButNotInCommentsOrStrings()
     {
         var dir = Directory.CreateTempSubdirectory().FullName;

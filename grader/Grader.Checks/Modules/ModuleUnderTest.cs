@@ -90,8 +90,12 @@ public sealed class ModuleUnderTest
             w => w.OverfitAsync(_handle, TensorWire.ToWire(inputs), TensorWire.ToWire(targets), steps, learningRate), Timeout.InfiniteTimeSpan);
 
     /// <summary>The kit's Trainer.Train on the Brown corpus's training split, as the profile says.</summary>
-    public void Train(TrainingProfile profile, string what) =>
-        Call($"Training {Whose(what)} ({profile.Name} profile)", w => w.TrainAsync(_handle, profile, "brown"), Timeout.InfiniteTimeSpan);
+    public void Train(TrainingProfile profile, string what)
+    {
+        var doing = $"Training {Whose(what)} ({profile.Name} profile)";
+        using var progress = TrainingProgress.Begin(doing, (long)profile.BatchSize * profile.ContextLength);
+        Call(doing, w => w.TrainAsync(_handle, profile, "brown"), Timeout.InfiniteTimeSpan);
+    }
 
     /// <summary>This module as an argument of a static method called in the same worker (e.g. the model handed to Generate).</summary>
     public Argument AsArgument()

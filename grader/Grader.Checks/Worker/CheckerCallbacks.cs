@@ -2,7 +2,7 @@ using GradingHost.Protocol;
 
 namespace GradingHost.Checks;
 
-/// <summary>The checker's side of <see cref="ICheckerCallbacks"/>: routes the worker's calls to the registered <see cref="Probe"/>s.</summary>
+/// <summary>The checker's side of <see cref="ICheckerCallbacks"/>: routes the worker's calls to the registered <see cref="Probe"/>s, and its training steps to <see cref="TrainingProgress"/>.</summary>
 public sealed class CheckerCallbacks : ICheckerCallbacks
 {
     private readonly Dictionary<int, Probe> _probes = [];
@@ -26,6 +26,12 @@ public sealed class CheckerCallbacks : ICheckerCallbacks
     public Task<TensorData> ProbeForwardAsync(int probe, TensorData input) => Answer(probe, input);
 
     public Task<TensorData> ProbeFunctionAsync(int probe, TensorData input) => Answer(probe, input);
+
+    public Task TrainingProgressAsync(int step, int steps)
+    {
+        TrainingProgress.Step(step, steps);
+        return Task.CompletedTask;
+    }
 
     private Task<TensorData> Answer(int id, TensorData input)
     {

@@ -54,7 +54,12 @@ public static class Family
                     return false;
                 }
             },
-            () => model = ModelFamily.Train(config, Stories, profile),
+            () =>
+            {
+                using var progress = TrainingProgress.Begin($"Training the scaling family's {config.Parameters:N0}-parameter model ({profile.Name} profile)",
+                    (long)profile.BatchSize * profile.ContextLength);
+                model = ModelFamily.Train(config, Stories, profile, (step, _) => TrainingProgress.Step(step + 1, profile.Steps));
+            },
             path => model!.save(path));
         return model!;
     }

@@ -152,8 +152,18 @@ public sealed class WorkerService(Assembly submission, ICheckerCallbacks checker
             "brown" => BrownCorpus.Instance.Train,
             _ => throw new ArgumentException($"the worker has no corpus '{corpus}'"),
         };
-        return Task.FromResult(_student.Run(() => Trainer.Train(target, data, profile, new Generator(profile.Seed))));
+        var reported = System.Diagnostics.Stopwatch.StartNew();
+        void OnStep(int step, double loss)
+        {
+            if (step + 1 < profile.Steps && reported.Elapsed < ProgressInterval)
+                return;
+            reported.Restart();
+            checker.TrainingProgressAsync(step + 1, profile.Steps).GetAwaiter().GetResult();
+        }
+        return Task.FromResult(_student.Run(() => Trainer.Train(target, data, profile, new Generator(profile.Seed), OnStep)));
     }
+
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
     public Task ManualSeedAsync(long seed)
     {

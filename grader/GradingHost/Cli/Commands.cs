@@ -14,7 +14,7 @@ public static class Commands
     {
         var layout = RepositoryLayout.Discover();
         using var pipeline = new GradingPipeline(layout);
-        var report = pipeline.Grade(layout.Manifest(assignment), submission, outDirectory, profile, options);
+        var report = TrainingConsole.Run(progress => pipeline.Grade(layout.Manifest(assignment), submission, outDirectory, profile, options with { Progress = progress }));
         Console.WriteLine($"{report.Student}: {report.ScoreText} ({report.ExecutionSeconds:0.0} s: compile {report.Phases.CompileSeconds:0.0} s, checks {report.Phases.CheckSeconds:0.0} s) -> {Path.Combine(outDirectory, "feedback.pdf")}");
         if (report.InternalError)
             Console.Error.WriteLine($"gradinghost: the grader failed on this submission: {report.Summary.Split('\n')[0]}");

@@ -20,6 +20,7 @@ public sealed class CheckerProcess : IDisposable
     private readonly Lock _gate = new();
     private StringBuilder _output = new();
     private string? _awaited;
+    private Action<TrainingProgressReport>? _progress;
     private TaskCompletionSource<int?> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _exited;
 
@@ -69,11 +70,15 @@ public sealed class CheckerProcess : IDisposable
     }
 
     /// <summary>Runs one grading's checks; waits at most <paramref name="wait"/>, then kills the checker.</summary>
+    /// <param name="progress">hears how far the grading's trainings have got (<see cref="TrainingProgress"/>)</param>
     /// <returns>whether the checks ran to their end; xunit's exit code then, the checker's own when it died, none when it ran out of time</returns>
-    public (bool Completed, bool TimedOut, int? ExitCode, string OutputTail) Run(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan wait)
+    public (bool Completed, bool TimedOut, int? ExitCode, string OutputTail) Run(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan wait, Action<TrainingProgressReport>? progress = null)
     {
         try
         {
+            lock (_gate)
+                _progress = progress;
             return Send(arguments, environment, wait);
         }
         catch
@@ -82,6 +87,11 @@ public sealed class CheckerProcess : IDisposable
             Usable = false;
             Kill();
             throw;
+        }
+        finally
+        {
+            lock (_gate)
+                _progress = null;
         }
     }
 
@@ -171,6 +181,11 @@ public sealed class CheckerProcess : IDisposable
             }
             if (_awaited is not null)
                 Answered = true;
+            if (standardOutput && TrainingProgress.Parse(line) is { } report)
+            {
+                _progress?.Invoke(report);
+                return;
+            }
             _output.AppendLine(line);
             if (_output.Length > 16 * OutputTailChars)
                 _output.Remove(0, _output.Length - OutputTailChars);

@@ -22,4 +22,7 @@ public sealed record GradingOptions
     /// tests turn it off, to prove that the sandbox alone contains hostile code.
     /// </summary>
     public bool ScreenSources { get; init; } = true;
+
+    /// <summary>Hears how far the grading's trainings have got (the CLI's progress display); called on the checker's output thread.</summary>
+    public Action<Checks.TrainingProgressReport>? Progress { get; init; }
 }

@@ -47,13 +47,13 @@ public static class IsolatedRun
         try
         {
             // The checker stops calling into student code before its deadline; past the grace it is stuck itself.
-            var (completed, timedOut, exitCode, tail) = checker.Run(arguments, environment, timeLimit + Grace);
+            var (completed, timedOut, exitCode, tail) = checker.Run(arguments, environment, timeLimit + Grace, options.Progress);
             if (!completed && !timedOut && !checker.Answered)
             {
                 // It died before it started on this student (between gradings, say): no reason to charge them; once more, on a fresh one.
                 checkers.Return(checker);
                 checker = checkers.Rent(graderAssembly);
-                (completed, timedOut, exitCode, tail) = checker.Run(arguments, environment, (deadline + Grace - DateTimeOffset.UtcNow).Duration());
+                (completed, timedOut, exitCode, tail) = checker.Run(arguments, environment, (deadline + Grace - DateTimeOffset.UtcNow).Duration(), options.Progress);
             }
             return new RunOutcome(
                 completed && File.Exists(resultsPath) ? resultsPath : null,
