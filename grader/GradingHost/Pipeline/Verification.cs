@@ -17,7 +17,14 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
     /// grader runs libtorch on one thread); <paramref name="progress"/> hears of each as it finishes,
     /// the list returned keeps the manifest's order.
     /// </summary>
-    public IReadOnlyList<Expectation> Verify(AssignmentManifest manifest, string outDirectory, string profile, GradingOptions options, Action<Expectation> progress)
+    public IReadOnlyList<Expectation> Verify(AssignmentManifest manifest, string outDirectory, string profile, GradingOptions options, Action<Expectation> progress) =>
+        RunAll(Gradings(manifest, outDirectory, profile, options), progress);
+
+    /// <summary>
+    /// The gradings <see cref="Verify"/> runs, each judged as it finishes, not yet run: several assignments'
+    /// may share one <see cref="RunAll{T}"/>, so that no core waits for another assignment's last grading.
+    /// </summary>
+    public IReadOnlyList<Func<Expectation>> Gradings(AssignmentManifest manifest, string outDirectory, string profile, GradingOptions options)
     {
         var gradings = new List<Func<Expectation>>
         {
@@ -43,8 +50,7 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
             var graded = pipeline.Grade(manifest, sources, Path.Combine(outDirectory, fault.Id), profile, options);
             return Judge($"fault '{fault.Id}' ({fault.Description})", graded, fault.Loses, fault.Says);
         })));
-
-        return RunAll(gradings, progress);
+        return gradings;
     }
 
     /// <summary>Whether a graded submission lost exactly <paramref name="loses"/> and its feedback contains <paramref name="says"/> (when given).</summary>
