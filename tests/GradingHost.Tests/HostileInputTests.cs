@@ -25,13 +25,14 @@ public sealed class HostileInputTests
             public static class Leak
             {
                 [System.Runtime.CompilerServices.ModuleInitializer]
-                public static void Run() => System.IO.File.WriteAllText("/tmp/owned", System.Type.GetType("X")?.Name);
+                public static void Run() => System.IO.File.WriteAllText("/tmp/owned", System.Type.GetType("X")?.Name + Course.Kit.BrownCorpus.Instance.Dev.Ids.Length);
             }
             """));
         var report = GradeOutput(sources, "screened");
         Assert.Contains("System.IO.File.WriteAllText is not available to graded code", report.Summary);
         Assert.Contains("ModuleInitializerAttribute", report.Summary);
         Assert.Contains("System.Type.GetType", report.Summary);
+        Assert.Contains("Course.Kit.BrownCorpus", report.Summary);
         Assert.Contains("files, processes, threads, reflection", report.Summary);
     }
 

@@ -75,6 +75,18 @@ public sealed class SandboxTests
     }
 
     [Fact]
+    public void NoDevSplitIsThereToLookUp()
+    {
+        var (report, _, marker) = Hostile.Grade("ReadsDevSplit.cs",
+            ("Mlp.cs", "throw new NotImplementedException(\"TODO: H = ReLU(Z W_up + b1) W_down + b2.\");", "throw Attack.Leak();"));
+        var feedback = Hostile.Feedback(report);
+        Assert.Contains(marker, feedback);
+        foreach (var split in new[] { "brown-dev", "shakespeare-dev", "tinystories" })
+            Assert.Contains($"{split}: FileNotFoundException", feedback);
+        Assert.DoesNotContain(" characters;", feedback);
+    }
+
+    [Fact]
     public void TheSharedCacheCannotBeWritten() => Hostile.Grade("WritesCache.cs");
 
     [Fact]
