@@ -29,7 +29,7 @@ public sealed class MutationTesting(RepositoryLayout layout, GradingPipeline pip
     {
         var reference = SubmissionSource.Gather(manifest.Reference, layout, Path.Combine(outDirectory, "reference"));
         var equivalents = EquivalentMutants.Load(Path.Combine(layout.Root, "grader", manifest.Grader, EquivalentMutants.FileName));
-        var candidates = Candidates(manifest, reference);
+        var candidates = Candidates(manifest, reference, only);
         var stale = equivalents.Equivalent.Select(e => e.Id).Except(candidates.Select(c => c.Mutant.Id)).ToList();
 
         var settled = new List<MutantResult>();
@@ -37,7 +37,7 @@ public sealed class MutationTesting(RepositoryLayout layout, GradingPipeline pip
         var toGrade = new List<(Mutant Mutant, int Number)>();
         foreach (var (candidate, number) in candidates.Select((c, i) => (c, i + 1)))
         {
-            if (only is not null && !candidate.Mutant.Id.Contains(only, StringComparison.Ordinal))
+            if (!Selected(candidate.Mutant, only))
                 continue;
             generated++;
             if (candidate.Settled is { } fate)
@@ -67,8 +67,13 @@ public sealed class MutationTesting(RepositoryLayout layout, GradingPipeline pip
 
     private sealed record Candidate(Mutant Mutant, MutantResult? Settled);
 
-    /// <summary>Every mutant of the mutated files, with those that need no grading (no program, the same program) settled.</summary>
-    private IReadOnlyList<Candidate> Candidates(AssignmentManifest manifest, string reference)
+    private static bool Selected(Mutant mutant, string? only) => only is null || mutant.Id.Contains(only, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Every mutant of the mutated files, with those selected that need no grading (no program, the same
+    /// program) settled; the others are compiled not at all, since only their ids are wanted (stale equivalents).
+    /// </summary>
+    private IReadOnlyList<Candidate> Candidates(AssignmentManifest manifest, string reference, string? only)
     {
         var compilation = SubmissionCompilation.Create(reference, "Submission");
         compilation = compilation.WithOptions(compilation.Options.WithDeterministic(true));
@@ -82,6 +87,8 @@ public sealed class MutationTesting(RepositoryLayout layout, GradingPipeline pip
             var mutants = MutantGenerator.Generate(tree.FilePath, tree, compilation.GetSemanticModel(tree));
             candidates.AddRange(mutants.AsParallel().AsOrdered().Select(mutant =>
             {
+                if (!Selected(mutant, only))
+                    return new Candidate(mutant, null);
                 var changed = CSharpSyntaxTree.ParseText(mutant.Apply(text), (CSharpParseOptions)tree.Options, tree.FilePath, Encoding.UTF8);
                 var program = Emit(compilation.ReplaceSyntaxTree(tree, changed));
                 return new Candidate(mutant, program is null ? new MutantResult(mutant, MutantFate.DidNotCompile, [], "does not compile")
