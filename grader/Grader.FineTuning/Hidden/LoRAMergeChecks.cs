@@ -46,12 +46,22 @@ public sealed class LoRAMergeChecks
                 $"{unfolded} After {LoRAClass}.{Merge} the adapters' work is in W_Q and W_V themselves: a model without adapters, given the merged weights, computes the same logits.");
 
         var before = weights.ToDictionary(p => p.Name, p => p.Value);
-        foreach (var (name, value) in mergedWeights.Where(p => !Adapters.Unchanged(p.Value, before[p.Name])))
+        var changed = mergedWeights.Where(p => !Adapters.Unchanged(p.Value, before[p.Name])).ToList();
+        var adapted = before.Keys.Where(AdaptedByLoRA).ToList();
+        if (!changed.Select(p => p.Name).Order().SequenceEqual(adapted.Order()))
+            throw new StudentFeedback(
+                $"{LoRAClass}.{Merge} changed [{string.Join(", ", changed.Select(p => p.Name))}]; LoRA here adapts W_Q and W_V of every block, so merging changes " +
+                $"[{string.Join(", ", adapted)}] and nothing else. Put the adapters on the query and value projections.");
+        foreach (var (name, value) in changed)
             if (ScaleOf(value - before[name], adapters.Select(a => a.Value).ToList()) is { } scale && Math.Abs(scale - lora.Alpha / lora.Rank) > 1e-3 * lora.Alpha / lora.Rank)
                 throw new StudentFeedback(
                     $"{LoRAClass}.{Merge} changed {name} by {scale:G4}·B A; LoRA's update is (α/r)·B A = {lora.Alpha / lora.Rank:G4}·B A (α = {lora.Alpha:0.##}, r = {lora.Rank}). " +
                     "Scale the adapter's output and the merged update by α/r, both.");
     }
+
+    /// <summary>The handout's names of W_Q and W_V, which the model item holds every Q3 model to.</summary>
+    private static bool AdaptedByLoRA(string name) =>
+        name.EndsWith(".attention.query.weight", StringComparison.Ordinal) || name.EndsWith(".attention.value.weight", StringComparison.Ordinal);
 
     /// <summary>
     /// c such that ΔW = c·B A for the pair of adapter matrices (either stored either way round) that explains ΔW best;
