@@ -21,6 +21,7 @@ internal sealed class TrainingConsole
         public ProgressTask? Task { get; } = task;
         public Stopwatch Clock { get; } = Stopwatch.StartNew();
         public int FirstStep { get; set; } = -1;
+        public int LastStep { get; set; }
         public int LastQuarter { get; set; } = -1;
     }
 
@@ -46,10 +47,12 @@ internal sealed class TrainingConsole
     {
         lock (_gate)
         {
-            if (!_trainings.TryGetValue(report.What, out var training))
+            // A step count that goes back is the next training of the same name (the reference's 4-head model, then its 1-head one).
+            if (!_trainings.TryGetValue(report.What, out var training) || report.Step < training.LastStep)
                 _trainings[report.What] = training = new Training(_context?.AddTask(Markup.Escape(report.What), maxValue: Math.Max(1, report.Steps)));
             if (training.FirstStep < 0)
                 training.FirstStep = report.Step;
+            training.LastStep = report.Step;
             var seconds = training.Clock.Elapsed.TotalSeconds;
             var tokensPerSecond = seconds > 0 ? (report.Step - training.FirstStep) * report.TokensPerStep / seconds : 0;
             var speed = tokensPerSecond > 0 ? $"{tokensPerSecond.ToString("N0", CultureInfo.InvariantCulture)} tokens/s" : "starting";
