@@ -3,10 +3,6 @@ using System.Text.Json;
 
 namespace GradingHost.Checks;
 
-/// <summary>How far a training in a grading has got, as the host's progress display shows it.</summary>
-/// <param name="TokensPerStep">batch × context: what a step reads, for tokens per second</param>
-public sealed record TrainingProgressReport(string What, int Step, int Steps, long TokensPerStep);
-
 /// <summary>
 /// The checker's side of the host's progress display: a training the checker runs or asks the worker for
 /// writes one line <c><see cref="Marker"/> {json}</c> on standard output about once a second, which the host

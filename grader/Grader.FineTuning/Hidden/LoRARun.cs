@@ -3,10 +3,6 @@ using static TorchSharp.torch;
 
 namespace GradingHost.Checks.FineTuning;
 
-/// <summary>What the grader measured of the LoRA run: the pretrained weights that moved, whether the adapters did, and Shakespeare dev perplexity.</summary>
-/// <param name="Trainable">the adapters' numbers</param>
-public sealed record LoRAResult(double Perplexity, IReadOnlyList<string> PretrainedMoved, bool AdaptersMoved, long Trainable, long Total);
-
 /// <summary>
 /// The extra credit's LoRA run, once per grading: the student's HW2 Q3 model with the pretrained weights,
 /// adapted by their LoRA.Adapt and trained on Shakespeare by their own Train as <see cref="Setup.LoRA"/>
