@@ -24,7 +24,7 @@ public sealed class LoRAMergeChecks
         var model = Model.Create(LanguageModel, config, (long)profile.Seed);
         model.Load(weights, "pretrained TinyLanguageModel");
         var lora = Setup.For(profile).LoRA;
-        var (pretrained, added) = Adapters.Add(model, lora, profile.Seed, What);
+        var (_, added) = Adapters.Add(model, lora, profile.Seed, What);
         var generator = new Generator(11);
         var adapters = added.Select(p => (p.Name, Value: randn(p.Value.shape, generator: generator) * AdapterStd)).ToList();
         model.Load(adapters, What);
@@ -38,22 +38,24 @@ public sealed class LoRAMergeChecks
             throw new StudentFeedback(
                 $"With every adapter's A and B set to random values, {difference} Merging adds (α/r)·B A, an (out, in) matrix, to each adapted weight and the model then computes what it computed before.");
 
-        var mergedWeights = model.ParameterValues(What).Where(p => pretrained.Contains(p.Name)).ToList();
+        // By the reference's names: a plain Q3 model holds those, whatever else the student's model has.
+        var before = weights.ToDictionary(p => p.Name, p => p.Value);
+        var mergedWeights = model.ParameterValues(What).Where(p => before.ContainsKey(p.Name)).ToList();
         using var plain = ReferenceModel.Module(config, mergedWeights);
         using var _ = no_grad();
         if (Compare.Difference(plain.forward(tokens), merged, $"A plain HW2 Q3 model holding your merged weights") is { } unfolded)
             throw new StudentFeedback(
                 $"{unfolded} After {LoRAClass}.{Merge} the adapters' work is in W_Q and W_V themselves: a model without adapters, given the merged weights, computes the same logits.");
 
-        var before = weights.ToDictionary(p => p.Name, p => p.Value);
         var changed = mergedWeights.Where(p => !Adapters.Unchanged(p.Value, before[p.Name])).ToList();
         var adapted = before.Keys.Where(AdaptedByLoRA).ToList();
         if (!changed.Select(p => p.Name).Order().SequenceEqual(adapted.Order()))
             throw new StudentFeedback(
                 $"{LoRAClass}.{Merge} changed [{string.Join(", ", changed.Select(p => p.Name))}]; LoRA here adapts W_Q and W_V of every block, so merging changes " +
                 $"[{string.Join(", ", adapted)}] and nothing else. Put the adapters on the query and value projections.");
+        var factors = adapters.Select(a => a.Value).ToList();
         foreach (var (name, value) in changed)
-            if (ScaleOf(value - before[name], adapters.Select(a => a.Value).ToList()) is { } scale && Math.Abs(scale - lora.Alpha / lora.Rank) > 1e-3 * lora.Alpha / lora.Rank)
+            if (ScaleOf(value - before[name], factors) is { } scale && Math.Abs(scale - lora.Alpha / lora.Rank) > 1e-3 * lora.Alpha / lora.Rank)
                 throw new StudentFeedback(
                     $"{LoRAClass}.{Merge} changed {name} by {scale:G4}·B A; LoRA's update is (α/r)·B A = {lora.Alpha / lora.Rank:G4}·B A (α = {lora.Alpha:0.##}, r = {lora.Rank}). " +
                     "Scale the adapter's output and the merged update by α/r, both.");

@@ -10,17 +10,19 @@ namespace GradingHost.Checks.FineTuning;
 /// </summary>
 public static class Adapters
 {
-    /// <returns>the pretrained parameters' names, and the adapters' parameters with their values right after Adapt</returns>
-    public static (IReadOnlySet<string> Pretrained, IReadOnlyList<(string Name, Tensor Value)> Added) Add(ModuleUnderTest model, LoRASetup lora, ulong seed, string what)
+    /// <returns>the model's parameters before Adapt, and the adapters' parameters with their values right after it</returns>
+    public static (IReadOnlyList<(string Name, Tensor Value)> Pretrained, IReadOnlyList<(string Name, Tensor Value)> Added) Add(
+        ModuleUnderTest model, LoRASetup lora, ulong seed, string what)
     {
-        var pretrained = model.ParameterValues(what).Select(p => p.Name).ToHashSet();
+        var pretrained = model.ParameterValues(what);
+        var names = pretrained.Select(p => p.Name).ToHashSet();
         Submission.Adapt(model, lora, Submission.Generator(seed));
         var after = model.ParameterValues(what);
-        if (pretrained.FirstOrDefault(name => after.All(p => p.Name != name)) is { } renamed)
+        if (names.FirstOrDefault(name => after.All(p => p.Name != name)) is { } renamed)
             throw new StudentFeedback(
                 $"After {LoRAClass}.{Adapt}, your {what} has no parameter named '{renamed}' any more: keep the pretrained weights where they are, under their names, " +
                 "and register each adapter's A and B beside them (for example as query_lora), so that a merged model loads into a plain HW2 Q3 model.");
-        var added = after.Where(p => !pretrained.Contains(p.Name)).ToList();
+        var added = after.Where(p => !names.Contains(p.Name)).ToList();
         if (added.Count == 0)
             throw new StudentFeedback(
                 $"{LoRAClass}.{Adapt} added no parameter to your {what}: register each adapter (register_module, or a field set before RegisterComponents) " +
