@@ -163,7 +163,11 @@ public sealed class WorkerService(Assembly submission, ICheckerCallbacks checker
         return Task.FromResult(_student.Run(() => Trainer.Train(target, data, profile, new Generator(profile.Seed), OnStep)));
     }
 
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Bounds the calls back to the checker, not the display: TrainingProgress writes a line a second, and a
+    /// step reported more often than that always gives it a fresh one (at a second here, every other would be dropped).
+    /// </summary>
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     public Task ManualSeedAsync(long seed)
     {
