@@ -48,7 +48,7 @@ public static class Commands
         return failed == 0 ? 0 : 1;
     });
 
-    private static void Print(Verification.Expectation e) => Console.WriteLine($"{(e.Met ? "ok  " : "FAIL")} {e.Submission}: expected {e.Expected}, got {e.Got}");
+    private static void Print(Verification.Expectation e) => Console.WriteLine($"{(e.Met ? "ok  " : "FAIL")} {e.Submission}: expected {e.Expected}, got {e.Got} ({e.Seconds:0.0} s)");
 
     /// <returns>0 when the mutation score reaches <paramref name="failUnder"/> percent, 1 otherwise</returns>
     public static int Mutate(string assignment, string outDirectory, string profile, string? only, int? limit, bool fastOnly, int failUnder, GradingOptions options) => Guarded(() =>

@@ -10,7 +10,8 @@ namespace GradingHost.Pipeline;
 /// </summary>
 public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeline)
 {
-    public sealed record Expectation(string Submission, string Expected, string Got, bool Met);
+    /// <param name="Seconds">how long the grading took, so an instructor sees which variants make verify slow</param>
+    public sealed record Expectation(string Submission, string Expected, string Got, bool Met, double Seconds);
 
     /// <summary>
     /// Grades the reference, the starter and every fault, one child process per core at a time (each
@@ -31,14 +32,14 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
             () =>
             {
                 var reference = pipeline.Grade(manifest, "reference", Path.Combine(outDirectory, "reference"), profile, options);
-                return new Expectation("reference", $"full marks ({reference.Items.Sum(i => i.Possible):0.##})", Describe(reference), reference.EveryItemPassed);
+                return new Expectation("reference", $"full marks ({reference.Items.Sum(i => i.Possible):0.##})", Describe(reference), reference.EveryItemPassed, reference.ExecutionSeconds);
             },
             () =>
             {
                 var starter = pipeline.Grade(manifest, "starter", Path.Combine(outDirectory, "starter"), profile, options);
                 var allNotImplemented = starter.Items.All(i => i.Status == ItemStatus.NotImplemented);
                 return new Expectation("starter", "0, every item not implemented", $"{Describe(starter)}; statuses: {string.Join(", ", starter.Items.Select(i => i.Status).Distinct())}",
-                    starter.Score == 0 && allNotImplemented);
+                    starter.Score == 0 && allNotImplemented, starter.ExecutionSeconds);
             },
         };
         CheckFaultIds(manifest);
@@ -62,7 +63,7 @@ public sealed class Verification(RepositoryLayout layout, GradingPipeline pipeli
         var said = says.Length == 0 || feedback.Contains(says, StringComparison.Ordinal);
         return new Expectation(submission,
             $"loses exactly [{string.Join(", ", expected)}]" + (says.Length > 0 ? $" and says \"{says}\"" : ""),
-            $"loses [{string.Join(", ", lost)}]{(said ? "" : ", and the feedback does not say it")}; {Describe(graded)}", lost.SequenceEqual(expected) && said);
+            $"loses [{string.Join(", ", lost)}]{(said ? "" : ", and the feedback does not say it")}; {Describe(graded)}", lost.SequenceEqual(expected) && said, graded.ExecutionSeconds);
     }
 
     /// <summary>Runs gradings one child process per core at a time; the list returned keeps their order.</summary>
