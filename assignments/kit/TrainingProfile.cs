@@ -17,7 +17,7 @@ public sealed record TrainingProfile(
     ulong Seed)
 {
     public static readonly TrainingProfile Cpu = new("cpu", ContextLength: 64, Width: 64, Layers: 2, Heads: 1,
-        Steps: 600, BatchSize: 32, LearningRate: 3e-3, EvalTokens: 32_768, Seed: 1234);
+        Steps: 300, BatchSize: 32, LearningRate: 3e-3, EvalTokens: 32_768, Seed: 1234);
 
     public static readonly TrainingProfile Gpu = new("gpu", ContextLength: 256, Width: 256, Layers: 2, Heads: 1,
         Steps: 5_000, BatchSize: 64, LearningRate: 1e-3, EvalTokens: 234_000, Seed: 1234);

@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 // HW2 Q5–Q6 on your machine, as the grader runs it: your Q3 model pretrained on Brown by the course's
 // loop (cpu profile, 4 heads), then your FineTuning.Run with the grader's budget (150 steps from scratch,
 // batches of 16 × 33 characters, the first 4,096 characters of each dev split).
-// `dotnet run --project starter/finetuning.train [-- --steps N]` (N: pretraining steps, 600 by default).
+// `dotnet run --project starter/finetuning.train [-- --steps N]` (N: pretraining steps, 300 by default).
 var profile = TrainingProfile.Cpu;
 if (args is ["--steps", var given] && int.TryParse(given, out var pretrainingSteps) && pretrainingSteps > 0)
     profile = profile with { Steps = pretrainingSteps };

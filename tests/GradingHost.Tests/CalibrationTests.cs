@@ -91,8 +91,9 @@ public sealed class CalibrationTests
         Assert.Equal(manifest.Thresholds["cpu"].AtGradingSeed, calibration.AtGradingSeed);
         Assert.Equal(manifest.Thresholds["cpu"].Seeds[1], calibration.Seeds[1]);
         Assert.Equal(Math.Ceiling(Math.Round(seen[0].Perplexity * 1.1, 6) * 10) / 10, calibration.DevPerplexity);
-        Assert.InRange(calibration.DevPerplexity, calibration.AtGradingSeed * 1.1, calibration.AtGradingSeed * 1.3);
-        Assert.Contains("600 AdamW steps of 32 × 64 tokens", calibration.Measured);
+        // The reference passes its own bar, with room for a correct solution written differently, but not so much that a bar means nothing.
+        Assert.InRange(calibration.DevPerplexity, calibration.AtGradingSeed, calibration.AtGradingSeed * 1.3);
+        Assert.Contains($"{Course.Kit.TrainingProfile.Cpu.Steps} AdamW steps of 32 × 64 tokens", calibration.Measured);
     }
 
     [Fact]
