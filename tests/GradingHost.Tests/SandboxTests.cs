@@ -65,11 +65,8 @@ public sealed class SandboxTests
     [Fact]
     public void FilesAndEnvironmentOutsideTheSandboxCannotBeReadIntoFeedback()
     {
-        var (report, _, marker) = Hostile.Grade("ReadsFiles.cs",
-            ("Mlp.cs", "throw new NotImplementedException(\"TODO: H = ReLU(Z W_up + b1) W_down + b2.\");", "throw Attack.Leak();"));
-        var feedback = Hostile.Feedback(report);
         // The attack ran and its message reached the feedback, but nothing it looked for was there to read.
-        Assert.Contains(marker, feedback);
+        var feedback = LeakedFeedback("ReadsFiles.cs");
         foreach (var secret in new[] { "Math.Sqrt(dk)", "mask-hides-diagonal", "GRADINGHOST_", Hostile.Layout.Root, "root:" })
             Assert.DoesNotContain(secret, feedback);
     }
@@ -77,13 +74,23 @@ public sealed class SandboxTests
     [Fact]
     public void NoDevSplitIsThereToLookUp()
     {
-        var (report, _, marker) = Hostile.Grade("ReadsDevSplit.cs",
-            ("Mlp.cs", "throw new NotImplementedException(\"TODO: H = ReLU(Z W_up + b1) W_down + b2.\");", "throw Attack.Leak();"));
-        var feedback = Hostile.Feedback(report);
-        Assert.Contains(marker, feedback);
+        var feedback = LeakedFeedback("ReadsDevSplit.cs");
         foreach (var split in new[] { "brown-dev", "shakespeare-dev", "tinystories" })
             Assert.Contains($"{split}: FileNotFoundException", feedback);
         Assert.DoesNotContain(" characters;", feedback);
+    }
+
+    /// <summary>
+    /// Grades an attack that the MLP's forward throws as its message (Attack.Leak), so whatever it found reaches
+    /// the feedback; the feedback, once it shows that the attack ran (its marker is there).
+    /// </summary>
+    private static string LeakedFeedback(string attack)
+    {
+        var (report, _, marker) = Hostile.Grade(attack,
+            ("Mlp.cs", "throw new NotImplementedException(\"TODO: H = ReLU(Z W_up + b1) W_down + b2.\");", "throw Attack.Leak();"));
+        var feedback = Hostile.Feedback(report);
+        Assert.Contains(marker, feedback);
+        return feedback;
     }
 
     [Fact]
