@@ -14,6 +14,6 @@ public partial interface ICheckerCallbacks
 
     Task<TensorData> ProbeFunctionAsync(int probe, TensorData input);
 
-    /// <summary><paramref name="step"/> of <paramref name="steps"/> training steps are done (a progress display; sent about once a second).</summary>
+    /// <summary><paramref name="step"/> of <paramref name="steps"/> training steps are done (a progress display; sent at most four times a second, and at the last step).</summary>
     Task TrainingProgressAsync(int step, int steps);
 }
